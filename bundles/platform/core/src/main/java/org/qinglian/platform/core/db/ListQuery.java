@@ -1,0 +1,101 @@
+package org.qinglian.platform.core.db;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.qinglian.platform.api.Page;
+import org.qinglian.platform.api.PageRequest;
+import org.qinglian.platform.api.security.Scope;
+
+/**
+ * A paged, filtered, sorted JPQL list over one entity alias: filters are added as conditions
+ * with named parameters, sort fields (already whitelisted by {@link PageRequest}) become
+ * properties of the alias, and the id breaks ties so pages are stable.
+ */
+public final class ListQuery<E> {
+
+    private final Class<E> type;
+    private final String alias;
+    private final String fetch;
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    /**
+     * @param fetch joins fetched for the items (not for the count), e.g. {@code left join fetch u.parent}
+     */
+    public ListQuery(Class<E> type, String alias, String fetch) {
+        this.type = type;
+        this.alias = alias;
+        this.fetch = fetch;
+        conditions.add(alias + ".deletedAt is null");
+    }
+
+    public ListQuery<E> where(String condition, String parameter, Object value) {
+        conditions.add(condition);
+        if (parameter != null) {
+            parameters.put(parameter, value);
+        }
+        return this;
+    }
+
+    /**
+     * Keeps only records owned by units in the scope: {@code unitIdPath} is the JPQL path of the
+     * owning unit's public id, e.g. {@code u.publicId} or {@code p.unit.publicId}.
+     */
+    public ListQuery<E> inScope(String unitIdPath, Scope scope) {
+        if (scope.isUnrestricted()) {
+            return this;
+        }
+        if (scope.units().isEmpty()) {
+            return where("1 = 0", null, null);
+        }
+        List<String> ids = new ArrayList<>();
+        scope.units().forEach(u -> ids.add(u.toString()));
+        return where(unitIdPath + " in :scopeUnits", "scopeUnits", ids);
+    }
+
+    /** Adds a case-insensitive "contains" condition over one or more properties. */
+    public ListQuery<E> contains(String parameter, String text, String... properties) {
+        List<String> ors = new ArrayList<>();
+        for (String property : properties) {
+            ors.add("lower(" + alias + "." + property + ") like :" + parameter + " escape '\\'");
+        }
+        return where("(" + String.join(" or ", ors) + ")", parameter, likePattern(text));
+    }
+
+    static String likePattern(String text) {
+        String escaped = text.trim().toLowerCase(Locale.ROOT).replace("\0", "")
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    public <D> Page<D> page(EntityManager em, PageRequest page, java.util.function.Function<E, D> mapper) {
+        String where = " where " + String.join(" and ", conditions);
+        TypedQuery<Long> count = em.createQuery(
+                "select count(" + alias + ") from " + type.getSimpleName() + " " + alias + where, Long.class);
+        parameters.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        List<D> items = new ArrayList<>();
+        if (total > page.getOffset()) {
+            StringBuilder order = new StringBuilder(" order by ");
+            for (PageRequest.SortOrder s : page.getSort()) {
+                order.append(alias).append('.').append(s.getField()).append(s.isAscending() ? " asc, " : " desc, ");
+            }
+            order.append(alias).append(".id asc");
+            TypedQuery<E> query = em.createQuery("select " + alias + " from " + type.getSimpleName() + " "
+                    + alias + " " + fetch + where + order, type);
+            parameters.forEach(query::setParameter);
+            query.setFirstResult(page.getOffset()).setMaxResults(page.getSize());
+            for (E e : query.getResultList()) {
+                items.add(mapper.apply(e));
+            }
+        }
+        return new Page<>(items, total, page.getPage(), page.getSize());
+    }
+}
