@@ -62,6 +62,19 @@ final class Installation implements AutoCloseable {
 
     /** The Karaf JVM of this installation. */
     Optional<ProcessHandle> process() {
+        // Karaf writes its pid to karaf.pid (karaf.pid.file); the command line is only a fallback,
+        // because the path it shows may differ from ours (symlinked or bind-mounted work folders)
+        Path pidFile = home.resolve("karaf.pid");
+        try {
+            if (Files.exists(pidFile)) {
+                Optional<ProcessHandle> byPid = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
+                if (byPid.isPresent() && byPid.get().isAlive()) {
+                    return byPid;
+                }
+            }
+        } catch (IOException | NumberFormatException unreadable) {
+            // fall through to the command line
+        }
         return ProcessHandle.allProcesses().filter(ph -> ph.info().commandLine()
                 .map(c -> c.contains(home.toString()) && c.contains("org.apache.karaf.main.Main")).orElse(false))
                 .findFirst();
@@ -69,7 +82,7 @@ final class Installation implements AutoCloseable {
 
     /** Resident memory of the Karaf JVM in MiB, from /proc. */
     long rssMiB() throws IOException {
-        long pid = process().orElseThrow().pid();
+        long pid = process().orElseThrow(() -> new IllegalStateException("no Karaf process for " + home)).pid();
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
