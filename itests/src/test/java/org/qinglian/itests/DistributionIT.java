@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -86,6 +88,27 @@ public class DistributionIT {
         assertThat(out, not(containsString("Failure")));
         assertThat(out, containsString("控制台市纪委"));
         assertThat(out, containsString("1 of 1 units"));
+    }
+
+    @Test
+    public void operatorSwitchesModulesFromTheConsole() throws Exception {
+        String added = installation.client("bundle:install -s file:" + System.getProperty("qinglian.testmodule.jar"),
+                "qinglian:unit-add --kind COMMISSION --level CITY --code module-city 模块测试市纪委");
+        Matcher id = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(added);
+        assertTrue(added, id.find());
+        String unit = id.group();
+        await().atMost(Duration.ofSeconds(30)).until(() -> installation.client("qinglian:module-list")
+                .contains("1 modules installed"));
+        String out = installation.client("qinglian:module-deactivate testmod --unit " + unit,
+                "qinglian:module-list --unit " + unit,
+                "qinglian:module-activate testmod --unit " + unit + " --inherit",
+                "qinglian:module-activate nosuchmodule --unit " + unit,
+                "qinglian:module-activate testmod --unit not-a-unit");
+        assertThat(out, containsString("testmod: inactive (own setting)"));
+        assertThat(out, containsString("测试模块 / Test module"));
+        assertThat(out, containsString("testmod: active (inherited)"));
+        assertThat(out, containsString("未找到功能模块（nosuchmodule）"));
+        assertThat(out, containsString("(--unit)"));
     }
 
     @Test

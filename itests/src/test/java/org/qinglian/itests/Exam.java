@@ -50,6 +50,12 @@ final class Exam {
         }, extra);
     }
 
+    /** Installs the test-only module (a menu entry, REST resources, a dashboard card, an entry script). */
+    static Option testModule() {
+        return features("mvn:org.qinglian/org.qinglian.itests.testmodule/" + System.getProperty("qinglian.version")
+                + "/xml/features", "qinglian-testmodule");
+    }
+
     /** The datasource cfg that points the distribution at the integration tests' PostgreSQL database. */
     static Option[] postgres() {
         return new Option[] {

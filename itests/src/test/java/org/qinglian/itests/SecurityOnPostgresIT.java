@@ -149,7 +149,9 @@ public class SecurityOnPostgresIT {
             "/api/v1/auth", "the caller's own session",
             "/api/v1/roles", "built-in roles and the caller's units' roles; grants are tested below",
             "/api/v1/tokens", "the caller's own tokens",
-            "/api/v1/audit/verify", "the integrity of the whole chain, no entries");
+            "/api/v1/audit/verify", "the integrity of the whole chain, no entries",
+            "/api/v1/modules", "the installed modules, no records",
+            "/api/v1/portal", "the caller's own menu, cards, to-dos and notices: PortalOnPostgresIT");
 
     private static List<String> field(JsonNode items, String name) {
         List<String> ids = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.qinglian.platform.api.portal;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -10,6 +11,9 @@ import org.qinglian.platform.api.PageRequest;
 /** Notices (通知): posted by modules to a user or a unit's users, read by them. */
 @ProviderType
 public interface NoticeService {
+
+    /** The fields the notice lists sort by. */
+    Set<String> SORTABLE = Set.of("createdAt", "level");
 
     /** Posts a notice. */
     NoticeDto post(NoticeDraft draft);

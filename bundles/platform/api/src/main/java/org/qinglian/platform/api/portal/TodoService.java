@@ -1,6 +1,7 @@
 package org.qinglian.platform.api.portal;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -10,6 +11,9 @@ import org.qinglian.platform.api.PageRequest;
 /** To-dos (待办): raised by modules for a user, listed and completed by that user. */
 @ProviderType
 public interface TodoService {
+
+    /** The fields the to-do lists sort by. */
+    Set<String> SORTABLE = Set.of("dueAt", "createdAt", "level");
 
     /** Raises a to-do, or updates the open one of the same assignee, module and source key. */
     TodoDto raise(TodoDraft draft);

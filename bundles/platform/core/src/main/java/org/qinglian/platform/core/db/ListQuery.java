@@ -44,6 +44,12 @@ public final class ListQuery<E> {
         return this;
     }
 
+    /** Binds a parameter that a condition added with {@link #where} uses besides its own. */
+    public ListQuery<E> parameter(String parameter, Object value) {
+        parameters.put(parameter, value);
+        return this;
+    }
+
     /**
      * Keeps only records owned by units in the scope: {@code unitIdPath} is the JPQL path of the
      * owning unit's public id, e.g. {@code u.publicId} or {@code p.unit.publicId}.

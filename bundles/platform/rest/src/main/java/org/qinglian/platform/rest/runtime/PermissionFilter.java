@@ -13,6 +13,7 @@ import javax.ws.rs.core.Context;
 import org.qinglian.platform.api.ProblemException;
 import org.qinglian.platform.api.audit.AuditEvent;
 import org.qinglian.platform.api.audit.AuditLog;
+import org.qinglian.platform.api.portal.ModuleService;
 import org.qinglian.platform.api.security.AccessPolicy;
 import org.qinglian.platform.api.security.Authenticated;
 import org.qinglian.platform.api.security.PublicAccess;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * (platform only), or a {@link RequiresPermission} of the operation's own module, granted by the
  * {@link AccessPolicy} to the caller the security bundle authenticated. An operation that
  * declares nothing is denied; without a signed-in caller a protected operation answers 401;
- * without the permission 403, recorded on the audit trail. Fails closed: while no access policy
+ * without the permission 403, recorded on the audit trail; and an operation of a module that
+ * is not active for the caller's unit 403 as well ({@code problem.moduleInactive}), so no module
+ * has to check its own activation. Fails closed: while no access policy
  * is installed, nothing but public operations answers.
  */
 @Priority(Priorities.AUTHORIZATION)
@@ -42,14 +45,16 @@ final class PermissionFilter implements ContainerRequestFilter {
     private final Supplier<AccessPolicy> policy;
     private final Supplier<SecurityContext> security;
     private final Supplier<AuditLog> audit;
+    private final Supplier<ModuleService> modules;
     private final Problems problems;
 
     PermissionFilter(String module, Supplier<AccessPolicy> policy, Supplier<SecurityContext> security,
-            Supplier<AuditLog> audit, Problems problems) {
+            Supplier<AuditLog> audit, Supplier<ModuleService> modules, Problems problems) {
         this.module = module;
         this.policy = policy;
         this.security = security;
         this.audit = audit;
+        this.modules = modules;
         this.problems = problems;
     }
 
@@ -90,6 +95,16 @@ final class PermissionFilter implements ContainerRequestFilter {
         }
         if (!p.permits(d.permission())) {
             deny(request, "problem.forbidden", d.permission());
+            return;
+        }
+        if (!platform) {
+            ModuleService m = modules.get();
+            if (m == null) {
+                request.abortWith(problems.response(new ProblemException(503, "unavailable",
+                        "problem.securityUnavailable"), request));
+            } else if (!m.isActive(module, s.caller().get().getUnitId())) {
+                deny(request, "problem.moduleInactive", module);
+            }
         }
     }
 

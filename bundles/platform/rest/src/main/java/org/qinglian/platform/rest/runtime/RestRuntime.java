@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.qinglian.platform.api.Messages;
 import org.qinglian.platform.api.audit.AuditLog;
+import org.qinglian.platform.api.portal.ModuleService;
 import org.qinglian.platform.api.security.AccessPolicy;
 import org.qinglian.platform.api.security.SecurityContext;
 import org.qinglian.platform.api.rest.RestResource;
@@ -64,6 +65,10 @@ public class RestRuntime {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditLog auditLog;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModuleService moduleService;
 
     private final Map<String, Map<RestResource, Boolean>> resources = new HashMap<>();
     private final Map<String, Server> servers = new HashMap<>();
@@ -171,7 +176,8 @@ public class RestRuntime {
     private List<Object> providers(String module) {
         return List.of(
                 Json.provider(),
-                new PermissionFilter(module, () -> accessPolicy, () -> securityContext, () -> auditLog, problems),
+                new PermissionFilter(module, () -> accessPolicy, () -> securityContext, () -> auditLog,
+                        () -> moduleService, problems),
                 new ResponseHeadersFilter(),
                 new ExceptionMappers.ForProblems(problems),
                 new ExceptionMappers.ForJson(problems),

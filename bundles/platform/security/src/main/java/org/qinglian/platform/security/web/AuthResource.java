@@ -25,7 +25,7 @@ import org.qinglian.platform.security.account.AccountService;
 import org.qinglian.platform.security.account.LoginResult;
 
 /**
- * Sign-in for browsers: {@code /api/v1/auth/login}, {@code me}, {@code password}, {@code logout}.
+ * Sign-in for browsers: {@code /api/v1/auth/login}, {@code session}, {@code me}, {@code password}, {@code logout}.
  * The session travels in an HttpOnly, SameSite=Strict cookie (Secure over TLS); the CSRF token
  * is answered in the body and must come back as {@code X-CSRF-Token} on every state change.
  */
@@ -60,6 +60,22 @@ public class AuthResource implements RestResource {
         body.put("csrfToken", result.getCsrfToken());
         body.put("mustChangePassword", result.isMustChangePassword());
         return Response.ok(body).header("Set-Cookie", cookie(result.getSessionId(), state.secure, false)).build();
+    }
+
+    /**
+     * Whether the request comes with a live session, always 200: lets the portal decide between
+     * its login page and its layout without provoking a 401.
+     */
+    @GET
+    @Path("session")
+    @PublicAccess
+    public Map<String, Object> session() {
+        RequestState state = RequestState.current().orElseThrow();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("signedIn", state.caller != null);
+        body.put("mustChangePassword", state.sessionId != null && accounts.session(state.sessionId, state.clientAddress)
+                .map(s -> s.isMustChangePassword()).orElse(false));
+        return body;
     }
 
     @GET

@@ -16,13 +16,16 @@ import org.qinglian.platform.api.Messages;
 import org.qinglian.platform.api.security.AccessPolicy;
 import org.qinglian.platform.api.security.RequiresPermission;
 import org.qinglian.platform.api.security.SecurityContext;
+import org.qinglian.platform.api.portal.ModuleService;
+import org.qinglian.platform.api.rest.RestResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checks the {@link RequiresPermission} of the SOAP operation about to be invoked: an
  * operation without one, or of another module, is refused; without a signed-in caller (session
- * or API token) the answer is 401; a declared permission is asked of the {@link AccessPolicy}.
+ * or API token) the answer is 401; a declared permission is asked of the {@link AccessPolicy};
+ * a module's operation is refused (403) to a caller whose unit has the module switched off.
  * Fails closed while no policy is installed.
  */
 final class PermissionInterceptor extends AbstractPhaseInterceptor<Message> {
@@ -33,14 +36,16 @@ final class PermissionInterceptor extends AbstractPhaseInterceptor<Message> {
     private final String module;
     private final Supplier<AccessPolicy> policy;
     private final Supplier<SecurityContext> security;
+    private final Supplier<ModuleService> modules;
     private final Messages messages;
 
     PermissionInterceptor(String module, Supplier<AccessPolicy> policy, Supplier<SecurityContext> security,
-            Messages messages) {
+            Supplier<ModuleService> modules, Messages messages) {
         super(Phase.PRE_INVOKE);
         this.module = module;
         this.policy = policy;
         this.security = security;
+        this.modules = modules;
         this.messages = messages;
     }
 
@@ -65,6 +70,15 @@ final class PermissionInterceptor extends AbstractPhaseInterceptor<Message> {
         }
         if (!p.permits(declared.value())) {
             throw denied(message, "problem.forbidden", 403);
+        }
+        if (!RestResource.PLATFORM.equals(module)) {
+            ModuleService m = modules.get();
+            if (m == null) {
+                throw denied(message, "problem.securityUnavailable", 503);
+            }
+            if (!m.isActive(module, s.caller().get().getUnitId())) {
+                throw denied(message, "problem.moduleInactive", 403);
+            }
         }
     }
 

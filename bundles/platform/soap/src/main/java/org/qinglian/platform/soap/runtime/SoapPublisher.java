@@ -25,6 +25,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.qinglian.platform.api.Messages;
 import org.qinglian.platform.api.security.AccessPolicy;
 import org.qinglian.platform.api.security.SecurityContext;
+import org.qinglian.platform.api.portal.ModuleService;
 import org.qinglian.platform.api.soap.SoapEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,10 @@ public class SoapPublisher {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SecurityContext securityContext;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModuleService moduleService;
 
     private final Map<SoapEndpoint, Map<String, Object>> endpoints = new HashMap<>();
     private final Map<SoapEndpoint, Server> servers = new HashMap<>();
@@ -121,7 +126,8 @@ public class SoapPublisher {
             factory.setAddress("/" + name);
             factory.setServiceClass(endpoint.getClass());
             factory.setServiceBean(endpoint);
-            factory.getInInterceptors().add(new PermissionInterceptor((String) module, () -> accessPolicy, () -> securityContext, messages));
+            factory.getInInterceptors().add(new PermissionInterceptor((String) module, () -> accessPolicy, () -> securityContext,
+                    () -> moduleService, messages));
             factory.getOutFaultInterceptors().add(new ProblemFaultInterceptor(messages));
             servers.put(endpoint, factory.create());
             LOG.info("SOAP endpoint {} of module '{}' published at /services/{}", endpoint.getClass().getName(),
