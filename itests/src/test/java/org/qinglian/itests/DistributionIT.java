@@ -99,13 +99,15 @@ public class DistributionIT {
         String unit = id.group();
         await().atMost(Duration.ofSeconds(30)).until(() -> installation.client("qinglian:module-list")
                 .contains("1 modules installed"));
-        String out = installation.client("qinglian:module-deactivate testmod --unit " + unit,
+        // Karaf reads options before the arguments only
+        String out = installation.client("qinglian:module-deactivate --unit " + unit + " testmod",
                 "qinglian:module-list --unit " + unit,
-                "qinglian:module-activate testmod --unit " + unit + " --inherit",
-                "qinglian:module-activate nosuchmodule --unit " + unit,
-                "qinglian:module-activate testmod --unit not-a-unit");
+                "qinglian:module-activate --inherit --unit " + unit + " testmod",
+                "qinglian:module-activate --unit " + unit + " nosuchmodule",
+                "qinglian:module-activate --unit not-a-unit testmod");
         assertThat(out, containsString("testmod: inactive (own setting)"));
         assertThat(out, containsString("测试模块 / Test module"));
+        assertThat(out, containsString("no     | own"));
         assertThat(out, containsString("testmod: active (inherited)"));
         assertThat(out, containsString("未找到功能模块（nosuchmodule）"));
         assertThat(out, containsString("(--unit)"));

@@ -14,6 +14,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.junit.rules.ExternalResource;
+import org.junit.rules.RuleChain;
+import org.ops4j.pax.exam.junit.PaxExamServer;
+
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
@@ -48,6 +52,19 @@ final class Exam {
                     System.getProperty("maven.repo.local")),
             features("mvn:org.qinglian/qinglian-features/" + version + "/xml/features", "qinglian-platform"),
         }, extra);
+    }
+
+    /**
+     * The class rule of a suite on PostgreSQL: empties the integration tests' database, then
+     * boots the distribution (Pax Exam in server mode) for the whole class.
+     */
+    static RuleChain serverOnFreshPostgres() {
+        return RuleChain.outerRule(new ExternalResource() {
+            @Override
+            protected void before() throws Throwable {
+                resetPostgres();
+            }
+        }).around(new PaxExamServer());
     }
 
     /** Installs the test-only module (a menu entry, REST resources, a dashboard card, an entry script). */

@@ -1,23 +1,16 @@
 package org.qinglian.itests;
 
 import org.junit.ClassRule;
-import org.junit.rules.ExternalResource;
 import org.junit.rules.RuleChain;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
-import org.ops4j.pax.exam.junit.PaxExamServer;
 
 /** The platform's contract with the datasource cfg pointed at PostgreSQL, migrated from scratch. */
 public class PlatformOnPostgresIT extends PlatformContract {
 
     @ClassRule
-    public static final RuleChain EXAM = RuleChain.outerRule(new ExternalResource() {
-        @Override
-        protected void before() throws Throwable {
-            Exam.resetPostgres();
-        }
-    }).around(new PaxExamServer());
+    public static final RuleChain EXAM = Exam.serverOnFreshPostgres();
 
     @Configuration
     public static Option[] configuration() {

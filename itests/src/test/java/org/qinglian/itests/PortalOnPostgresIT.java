@@ -13,12 +13,10 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
-import org.junit.rules.ExternalResource;
 import org.junit.rules.RuleChain;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExamServer;
 import org.ops4j.pax.exam.OptionUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,12 +33,7 @@ public class PortalOnPostgresIT {
     private static final String ITEMS = "/api/v1/testmod/items";
 
     @ClassRule
-    public static final RuleChain EXAM = RuleChain.outerRule(new ExternalResource() {
-        @Override
-        protected void before() throws Throwable {
-            Exam.resetPostgres();
-        }
-    }).around(new PaxExamServer());
+    public static final RuleChain EXAM = Exam.serverOnFreshPostgres();
 
     @Configuration
     public static Option[] configuration() {
@@ -48,8 +41,8 @@ public class PortalOnPostgresIT {
     }
 
     private static final Http ANONYMOUS = Http.speaking(null);
-    private static final Map<String, String> UNITS = new HashMap<>();
     private static final Map<String, Http> USERS = new HashMap<>();
+    private static Organisation org;
     private static Http admin;
 
     @BeforeClass
@@ -58,10 +51,11 @@ public class PortalOnPostgresIT {
                 .until(() -> ANONYMOUS.get("/api/v1/health").status == 200 && PlatformContract.adminCanSignIn());
         admin = ANONYMOUS.loginChanging("admin", PlatformContract.INITIAL_ADMIN_PASSWORD, PlatformContract.ADMIN_PASSWORD);
         await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/v1/modules").body.contains("\"testmod\""));
-        unit("C", "市纪委监委", "CITY", null);
-        unit("D1", "东区纪委监委", "DISTRICT", "C");
-        unit("D2", "西区纪委监委", "DISTRICT", "C");
-        unit("T11", "东一街道纪工委", "TOWNSHIP", "D1");
+        org = new Organisation(admin);
+        org.unit("C", "市纪委监委", "CITY", null);
+        org.unit("D1", "东区纪委监委", "DISTRICT", "C");
+        org.unit("D2", "西区纪委监委", "DISTRICT", "C");
+        org.unit("T11", "东一街道纪工委", "TOWNSHIP", "D1");
         user("cityAdmin", "C", "unit-admin");
         user("d1Admin", "D1", "unit-admin");
         user("d1User", "D1", "supervisor");
@@ -71,22 +65,12 @@ public class PortalOnPostgresIT {
         user("d2User", "D2", "supervisor");
     }
 
-    private static void unit(String key, String name, String level, String parent) {
-        Http.Reply r = admin.post("/api/v1/units", "{\"name\":\"" + name + "\",\"kind\":\"COMMISSION\",\"level\":\""
-                + level + "\"" + (parent == null ? "" : ",\"parentId\":\"" + UNITS.get(parent) + "\"") + "}");
-        assertEquals(r.toString(), 201, r.status);
-        UNITS.put(key, r.json().get("id").asText());
-    }
-
     private static void user(String name, String unit, String role) {
-        Http.Reply r = admin.post("/api/v1/users", "{\"username\":\"" + name.toLowerCase() + "\",\"unitId\":\""
-                + UNITS.get(unit) + "\",\"roles\":[\"" + role + "\"],\"password\":\"" + PASSWORD + "\"}");
-        assertEquals(r.toString(), 201, r.status);
-        USERS.put(name, ANONYMOUS.loginChanging(name.toLowerCase(), PASSWORD, PASSWORD + "!"));
+        USERS.put(name, org.user(name.toLowerCase(), unit, role, PASSWORD));
     }
 
     private static Http.Reply activate(String who, String unit, String active) {
-        return USERS.get(who).put("/api/v1/units/" + UNITS.get(unit) + "/modules/testmod", "{\"active\":" + active + "}",
+        return USERS.get(who).put("/api/v1/units/" + org.id(unit) + "/modules/testmod", "{\"active\":" + active + "}",
                 null);
     }
 
@@ -134,10 +118,10 @@ public class PortalOnPostgresIT {
         assertTrue(menuHasTestModule("d2User"));
         assertEquals(0, USERS.get("d1User").get("/api/v1/portal/dashboard").json().size());
 
-        JsonNode t11 = USERS.get("d1Admin").get("/api/v1/units/" + UNITS.get("T11") + "/modules").json().get(0);
+        JsonNode t11 = USERS.get("d1Admin").get("/api/v1/units/" + org.id("T11") + "/modules").json().get(0);
         assertFalse(t11.get("active").asBoolean());
         assertFalse(t11.get("explicit").asBoolean());
-        assertEquals(UNITS.get("D1"), t11.get("inheritedFrom").asText());
+        assertEquals(org.id("D1"), t11.get("inheritedFrom").asText());
 
         assertEquals(200, activate("d1Admin", "T11", "true").status);
         assertEquals("a township's own setting overrides its district's", 200, USERS.get("t11User").get(ITEMS).status);
@@ -158,8 +142,8 @@ public class PortalOnPostgresIT {
     public void c_aUnitAdminSwitchesOnlyUnitsInTheirScope() {
         Http.Reply other = activate("d1Admin", "D2", "false");
         assertEquals(other.toString(), 404, other.status);
-        assertEquals(404, USERS.get("d1Admin").get("/api/v1/units/" + UNITS.get("D2") + "/modules").status);
-        assertEquals(404, USERS.get("d1Admin").get("/api/v1/units/" + UNITS.get("C") + "/modules").status);
+        assertEquals(404, USERS.get("d1Admin").get("/api/v1/units/" + org.id("D2") + "/modules").status);
+        assertEquals(404, USERS.get("d1Admin").get("/api/v1/units/" + org.id("C") + "/modules").status);
         assertEquals("a supervisor may not switch modules", 403, activate("d1User", "D1", "false").status);
         assertEquals(200, USERS.get("d2User").get(ITEMS).status);
         assertEquals("a refused switch is not recorded as done", 1,
@@ -176,7 +160,7 @@ public class PortalOnPostgresIT {
 
     @Test
     public void d_badInputNamesTheFieldAndChangesNothing() {
-        String d1 = "/api/v1/units/" + UNITS.get("D1") + "/modules/";
+        String d1 = "/api/v1/units/" + org.id("D1") + "/modules/";
         Http.Reply missing = USERS.get("d1Admin").put(d1 + "testmod", "{}", null);
         assertEquals(missing.toString(), 400, missing.status);
         assertEquals("active", missing.json().get("errors").get(0).get("field").asText());
@@ -188,7 +172,7 @@ public class PortalOnPostgresIT {
         assertEquals(400, badUnit.status);
         assertEquals("unitId", badUnit.json().get("errors").get(0).get("field").asText());
         assertEquals(200, USERS.get("d1User").get(ITEMS).status);
-        assertFalse(USERS.get("d1Admin").get("/api/v1/units/" + UNITS.get("D1") + "/modules").json().get(0)
+        assertFalse(USERS.get("d1Admin").get("/api/v1/units/" + org.id("D1") + "/modules").json().get(0)
                 .get("explicit").asBoolean());
     }
 

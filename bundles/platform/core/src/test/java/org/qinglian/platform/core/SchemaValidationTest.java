@@ -36,8 +36,9 @@ import org.qinglian.platform.core.service.UnitServiceImpl;
 /** The Flyway migrations on PostgreSQL and the entity mappings agree. */
 public class SchemaValidationTest {
 
-    private static final List<String> TABLES = List.of("pf_dictionary", "pf_dictionary_item", "pf_person",
-            "pf_supervision", "pf_unit");
+    /** The tables of records (RecordBase): each has created_at, updated_at and deleted_at. */
+    private static final List<String> TABLES = List.of("pf_dictionary", "pf_dictionary_item", "pf_notice", "pf_person",
+            "pf_supervision", "pf_todo", "pf_unit");
 
     private MigrateResult migration;
 
@@ -49,11 +50,12 @@ public class SchemaValidationTest {
     @Test
     public void migrationsRunAndAreRecordedInThePlatformHistoryTable() throws Exception {
         assertEquals("postgresql", SchemaMigrations.vendor(TestDatabase.dataSource()));
-        assertEquals(3, migration.migrationsExecuted);
-        assertEquals("1.2", migration.targetSchemaVersion);
+        assertEquals(4, migration.migrationsExecuted);
+        assertEquals("1.3", migration.targetSchemaVersion);
         assertEquals(List.of(List.of("1.0", "platform records", true),
                 List.of("1.1", "platform dictionaries", true),
-                List.of("1.2", "platform unique live codes", true)),
+                List.of("1.2", "platform unique live codes", true),
+                List.of("1.3", "platform portal", true)),
                 TestDatabase.rows("select version, description, success from " + SchemaMigrations.HISTORY_TABLE
                         + " where version is not null order by installed_rank"));
         assertEquals(List.of(), TestDatabase.column(
@@ -61,7 +63,7 @@ public class SchemaValidationTest {
 
         MigrateResult again = SchemaMigrations.migrate(TestDatabase.dataSource(), getClass().getClassLoader());
         assertEquals(0, again.migrationsExecuted);
-        assertEquals(3L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
+        assertEquals(4L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
     }
 
     @Test
@@ -83,7 +85,7 @@ public class SchemaValidationTest {
         try {
             assertTrue(emf.isOpen());
             assertEquals(Set.of("DictionaryEntity", "DictionaryItemEntity", "PersonEntity", "SupervisionEntity",
-                    "UnitEntity"), emf.getMetamodel().getEntities().stream().map(EntityType::getName)
+                    "UnitEntity", "ModuleActivationEntity", "TodoEntity", "NoticeEntity", "NoticeReadEntity"), emf.getMetamodel().getEntities().stream().map(EntityType::getName)
                             .collect(Collectors.toSet()));
             assertEquals(Set.of(PositionEmbeddable.class), emf.getMetamodel().getEmbeddables().stream()
                     .map(EmbeddableType::getJavaType).collect(Collectors.toSet()));
@@ -112,7 +114,9 @@ public class SchemaValidationTest {
     public void everyEntityHasItsOwnSequenceAndThereIsNoHibernateSequence() {
         assertEquals(List.of(
                 List.of("pf_dictionary_item_seq", 50L), List.of("pf_dictionary_seq", 50L),
-                List.of("pf_person_seq", 50L), List.of("pf_supervision_seq", 50L), List.of("pf_unit_seq", 50L)),
+                List.of("pf_module_activation_seq", 50L), List.of("pf_notice_read_seq", 50L),
+                List.of("pf_notice_seq", 50L), List.of("pf_person_seq", 50L), List.of("pf_supervision_seq", 50L),
+                List.of("pf_todo_seq", 50L), List.of("pf_unit_seq", 50L)),
                 TestDatabase.rows("select sequence_name::text, increment::bigint from information_schema.sequences"
                         + " where sequence_schema = 'public' order by sequence_name"));
         assertEquals(0L, TestDatabase.value("select count(*) from pg_class where relname = 'hibernate_sequence'"));
@@ -145,9 +149,11 @@ public class SchemaValidationTest {
         List<List<Object>> columns = TestDatabase.rows("select table_name::text, column_name::text, data_type::text"
                 + " from information_schema.columns where table_schema = 'public'"
                 + " and column_name in ('created_at', 'updated_at', 'deleted_at') order by table_name, column_name");
-        assertEquals(TABLES.size() * 3, columns.size());
+        // plus the updated_at of a unit's module setting, which is no record
+        assertEquals(TABLES.size() * 3 + 1, columns.size());
         for (List<Object> column : columns) {
-            assertTrue(column.toString(), TABLES.contains(column.get(0)));
+            assertTrue(column.toString(), TABLES.contains(column.get(0))
+                    || column.subList(0, 2).equals(List.of("pf_module_activation", "updated_at")));
             assertEquals(column.toString(), "timestamp with time zone", column.get(2));
         }
         assertEquals(List.of("NO", "YES", "NO"), TestDatabase.column("select is_nullable::text"

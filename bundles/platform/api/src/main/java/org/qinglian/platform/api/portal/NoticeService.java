@@ -13,7 +13,7 @@ import org.qinglian.platform.api.PageRequest;
 public interface NoticeService {
 
     /** The fields the notice lists sort by. */
-    Set<String> SORTABLE = Set.of("createdAt", "level");
+    Set<String> SORTABLE = Set.of("createdAt");
 
     /** Posts a notice. */
     NoticeDto post(NoticeDraft draft);

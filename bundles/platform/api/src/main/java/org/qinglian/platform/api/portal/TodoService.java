@@ -13,7 +13,7 @@ import org.qinglian.platform.api.PageRequest;
 public interface TodoService {
 
     /** The fields the to-do lists sort by. */
-    Set<String> SORTABLE = Set.of("dueAt", "createdAt", "level");
+    Set<String> SORTABLE = Set.of("dueAt", "createdAt");
 
     /** Raises a to-do, or updates the open one of the same assignee, module and source key. */
     TodoDto raise(TodoDraft draft);

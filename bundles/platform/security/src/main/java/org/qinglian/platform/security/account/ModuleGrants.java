@@ -96,7 +96,7 @@ public class ModuleGrants {
         return Transactions.inTransaction(jpa, em -> {
             int granted = 0;
             for (PermissionDefinition d : module.permissions()) {
-                if (!Permissions.isValid(d.permission())) {
+                if (!Permissions.isValid(d.permission()) || !d.permission().startsWith(module.id() + ":")) {
                     LOG.error("Module '{}' defines permission '{}' outside its namespace; not granted", module.id(),
                             d.permission());
                     continue;
@@ -106,7 +106,7 @@ public class ModuleGrants {
                             + " where module_id = ?1 and permission = ?2 and role_code = ?3")
                             .setParameter(1, module.id()).setParameter(2, d.permission()).setParameter(3, roleCode)
                             .getSingleResult()).longValue();
-                    if (applied > 99) {
+                    if (applied > 0) {
                         continue;
                     }
                     List<RoleEntity> roles = em.createQuery("select r from RoleEntity r where r.code = :code"

@@ -28,7 +28,7 @@ import org.qinglian.platform.testing.TestDatabase;
 public class SecuritySchemaTest {
 
     private static final List<String> TABLES = List.of("pf_api_token", "pf_api_token_permission", "pf_login_failure",
-            "pf_role", "pf_role_permission", "pf_session", "pf_user", "pf_user_role");
+            "pf_module_grant", "pf_role", "pf_role_permission", "pf_session", "pf_user", "pf_user_role");
 
     private MigrateResult migration;
 
@@ -48,14 +48,14 @@ public class SecuritySchemaTest {
 
     @Test
     public void migrationsRunAndAreRecordedInTheirOwnHistoryTable() {
-        assertEquals(3, migration.migrationsExecuted);
-        assertEquals("1.2", migration.targetSchemaVersion);
+        assertEquals(4, migration.migrationsExecuted);
+        assertEquals("1.3", migration.targetSchemaVersion);
         assertEquals(List.of(List.of("1.0", "security accounts", true), List.of("1.1", "security builtin roles", true),
-                List.of("1.2", "security indexes", true)),
+                List.of("1.2", "security indexes", true), List.of("1.3", "security module grants", true)),
                 TestDatabase.rows("select version, description, success from pf_security_schema_history"
                         + " where type <> 'BASELINE' order by installed_rank"));
         // the platform's history is untouched by this schema
-        assertEquals(3L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
+        assertEquals(4L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
         assertEquals(TABLES, TestDatabase.column("select table_name::text from information_schema.tables"
                 + " where table_schema = 'public' and table_name in (" + TABLES.stream().map(t -> "'" + t + "'")
                         .collect(Collectors.joining(",")) + ") order by table_name"));
@@ -151,7 +151,7 @@ public class SecuritySchemaTest {
         h2.setURL("jdbc:h2:mem:security-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         MigrateResult result = TestDatabase.migrate(h2, "h2", TestDatabase.PLATFORM, AccountsTestCase.SECURITY);
-        assertEquals(3, result.migrationsExecuted);
+        assertEquals(4, result.migrationsExecuted);
         try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
             List<String> roles = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select r.code, count(p.permission) from pf_role r join pf_role_permission p"
