@@ -77,6 +77,7 @@ public class PortalBrowserIT {
     }
 
     private static void signOut() {
+        browser.gone("sl-alert[open]"); // as a user waits for the last toast to go
         browser.click("[data-action=\"user-menu\"]");
         browser.click("sl-menu-item[data-action=\"logout\"]");
         browser.find("sl-input[name=\"username\"]");
@@ -194,7 +195,8 @@ public class PortalBrowserIT {
     @Test
     public void h_theLanguageSwitchesToEnglishAndBack() throws Exception {
         browser.click("[data-action=\"lang-en\"]");
-        browser.waitForText("Dashboard");
+        browser.waitForText("Home");
+        browser.waitForText("Sign out");
         assertEquals("en", browser.script("return document.documentElement.lang"));
         browser.shot("16-english");
         browser.click("[data-action=\"lang-zh-CN\"]");

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Modules in the portal, against the booted distribution on PostgreSQL with the test-only module
  * installed: the menu, activation per unit with inheritance (one platform mechanism refusing a
- * module's endpoints), who may switch what, and to-dos and notices each user sees of their own.
+ * module's REST and SOAP endpoints), who may switch what, and to-dos and notices each user sees of their own.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class PortalOnPostgresIT {
@@ -74,6 +74,12 @@ public class PortalOnPostgresIT {
                 null);
     }
 
+    /** The test module's SOAP operation, as an intranet system calls it with the user's session. */
+    private static Http.Reply soapCount(String who) {
+        return USERS.get(who).soap("/services/TestItemService",
+                "<t:countItems xmlns:t=\"http://qinglian.org/itests/testmod/v1\"/>");
+    }
+
     private static boolean menuHasTestModule(String who) {
         Http.Reply menu = USERS.get(who).get("/api/v1/portal/modules");
         assertEquals(menu.toString(), 200, menu.status);
@@ -91,6 +97,10 @@ public class PortalOnPostgresIT {
         assertFalse("a reporter holds no permission of the module", menuHasTestModule("d1Reporter"));
         assertEquals(403, USERS.get("d1Reporter").get(ITEMS).status);
         assertEquals(200, USERS.get("d1User").get(ITEMS).status);
+        Http.Reply soap = soapCount("d1User");
+        assertEquals(soap.toString(), 200, soap.status);
+        assertTrue(soap.body, soap.body.contains("<count>2</count>"));
+        assertEquals(403, soapCount("d1Reporter").status);
         // the entry script is served by the module's bundle
         assertEquals(200, ANONYMOUS.get("/modules/testmod/index.js").status);
         JsonNode cards = USERS.get("d1User").get("/api/v1/portal/dashboard").json();
@@ -112,6 +122,10 @@ public class PortalOnPostgresIT {
         assertEquals("problem.moduleInactive", refused.json().get("messageKey").asText());
         assertEquals(403, USERS.get("t11User").get(ITEMS).status);
         assertEquals(403, USERS.get("d1User").post("/api/v1/testmod/signals", "").status);
+        Http.Reply soap = soapCount("d1User");
+        assertEquals(soap.toString(), 403, soap.status);
+        assertTrue(soap.body, soap.body.contains("本单位未启用该功能模块"));
+        assertEquals(200, soapCount("d2User").status);
         assertEquals(200, USERS.get("d2User").get(ITEMS).status);
         assertFalse(menuHasTestModule("d1User"));
         assertFalse(menuHasTestModule("t11User"));
@@ -130,6 +144,7 @@ public class PortalOnPostgresIT {
 
         assertEquals(200, activate("d1Admin", "D1", "null").status);
         assertEquals(200, USERS.get("d1User").get(ITEMS).status);
+        assertEquals(200, soapCount("d1User").status);
         assertTrue(menuHasTestModule("t11User"));
 
         JsonNode audit = admin.get("/api/v1/audit?action=module.deactivate").json();
