@@ -57,14 +57,18 @@ function query(params) {
 
 /**
  * Calls the API. `path` is below /api/v1 (e.g. '/units', or in full: '/api/v1/units'). Options: method, body (sent as JSON),
- * params (query string), version (sent as If-Match), signal, and auth: false for calls whose 401
- * is an answer, not an expired session (the login). Resolves to the parsed JSON, or null for 204.
+ * raw (a Blob or File sent as it is instead of JSON, with `contentType`, default
+ * application/octet-stream), params (query string), version (sent as If-Match), signal, and
+ * auth: false for calls whose 401 is an answer, not an expired session (the login). Resolves to
+ * the parsed JSON, or null for 204.
  * A 401 fires `ql-unauthorized` on window (the portal shows its login); a 403 asking for a
  * password change fires `ql-password-change-required`.
  */
-export async function request(path, { method = 'GET', body, params, version, signal, auth = true } = {}) {
+export async function request(path, { method = 'GET', body, raw, contentType, params, version, signal, auth = true } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': currentLang() };
-  if (body !== undefined) {
+  if (raw !== undefined) {
+    headers['Content-Type'] = contentType || 'application/octet-stream';
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) {
@@ -78,7 +82,7 @@ export async function request(path, { method = 'GET', body, params, version, sig
     response = await fetch(url(path) + query(params), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -110,6 +114,9 @@ export const get = (path, params, options = {}) => request(path, { ...options, p
 export const post = (path, body, options = {}) => request(path, { ...options, method: 'POST', body });
 export const put = (path, body, version, options = {}) => request(path, { ...options, method: 'PUT', body, version });
 export const del = (path, version, options = {}) => request(path, { ...options, method: 'DELETE', version });
+/** POSTs a file (or any Blob) as the raw request body. */
+export const upload = (path, file, params, options = {}) =>
+  request(path, { ...options, method: 'POST', raw: file, contentType: 'application/octet-stream', params });
 
 /** Every item of a paged list (for pickers; the server caps size at 200). */
 export async function all(path, params = {}) {
@@ -125,5 +132,5 @@ export async function all(path, params = {}) {
 }
 
 /** The module-facing API object (`portal.api`). */
-export const api = { request, get, post, put, del, all, ApiError };
+export const api = { request, get, post, put, del, upload, all, ApiError };
 export default api;

@@ -1,7 +1,7 @@
 // The Qinglian portal shell: login, layout (header, menu, content) and hash routing.
 //
 // Routes are `#/<route>`: the platform's pages (`dashboard`, `todos`, `notices`, `admin/units`,
-// `admin/people`, `admin/users`, `admin/roles`, `admin/modules`, `admin/audit`) and each module's
+// `admin/people`, `admin/users`, `admin/roles`, `admin/modules`, `admin/install`, `admin/audit`) and each module's
 // pages `#/<moduleId>/<page>`, as its navigation entries in `GET /api/v1/portal/modules` name them.
 //
 // Module contract. For a module route the shell dynamically imports the module's `entryScript`
@@ -16,7 +16,7 @@
 //   container  an empty element the module renders into (light DOM; portal.css and Tabulator's CSS
 //              apply); the shell empties it when the route or the language changes
 //   portal     { api, t, lang, me, navigate }
-//              api      qinglian/api.js: request/get/post/put/del/all, ApiError (JSON, the current
+//              api      qinglian/api.js: request/get/post/put/del/upload/all, ApiError (JSON, the current
 //                       Accept-Language, X-CSRF-Token on writes, If-Match via `version`)
 //              t        t(key, ...args): the portal's message bundles ({0} placeholders); modules
 //                       ship their own words through their own API or bundles
@@ -29,6 +29,10 @@
 // `qinglian/i18n.js`, `qinglian/grid.js` (Tabulator), `qinglian/chart.js` (ECharts) and
 // `qinglian/ui.js` (toasts, confirmations, form errors). Everything must respect the portal's
 // Content-Security-Policy: no inline scripts, no eval, no style attributes in HTML strings.
+//
+// When modules are installed or removed, `modulesChanged()` (or a `ql-modules-changed` event on
+// window) makes the shell fetch `GET /api/v1/portal/modules` again, so the menu gains or loses the
+// modules' entries at once.
 import { LitElement, html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import '@shoelace-style/shoelace/shoelace.js';
@@ -44,6 +48,9 @@ setBasePath(import.meta.resolve('@shoelace-style/shoelace/'));
 // CSP's connect-src 'self' refuses: serve the same SVGs from /ui/icons/system/ instead.
 registerIconLibrary('system', { resolver: (name) => `/ui/icons/system/${encodeURIComponent(name)}.svg` });
 
+/** The window event that makes the shell fetch `/portal/modules` again. */
+export const MODULES_CHANGED = 'ql-modules-changed';
+
 /** The platform's pages: route → element, the module that defines it, the permission it needs. */
 const PAGES = {
   dashboard: { tag: 'ql-dashboard', load: () => import('./pages/dashboard.js') },
@@ -54,6 +61,7 @@ const PAGES = {
   'admin/users': { tag: 'ql-admin-users', permission: 'platform:users-read', load: () => import('./pages/admin-users.js') },
   'admin/roles': { tag: 'ql-admin-roles', permission: 'platform:roles-read', load: () => import('./pages/admin-roles.js') },
   'admin/modules': { tag: 'ql-admin-modules', permission: 'platform:modules-activate', load: () => import('./pages/admin-modules.js') },
+  'admin/install': { tag: 'ql-admin-install', permission: 'platform:modules-install', load: () => import('./pages/admin-install.js') },
   'admin/audit': { tag: 'ql-admin-audit', permission: 'platform:audit-read', load: () => import('./pages/admin-audit.js') },
 };
 
@@ -69,6 +77,7 @@ const ADMIN_MENU = [
   { route: 'admin/users', label: 'nav.users', icon: 'people' },
   { route: 'admin/roles', label: 'nav.roles', icon: 'shield-lock' },
   { route: 'admin/modules', label: 'nav.modules', icon: 'puzzle' },
+  { route: 'admin/install', label: 'nav.install', icon: 'box-seam' },
   { route: 'admin/audit', label: 'nav.audit', icon: 'journal-text' },
 ];
 
@@ -78,6 +87,11 @@ export function normalizeRoute(route) {
     .replace(/^#/, '')
     .replace(/^\/+/, '')
     .trim();
+}
+
+/** Tells the shell that modules were installed or removed: it fetches the menu's modules again. */
+export function modulesChanged() {
+  window.dispatchEvent(new CustomEvent(MODULES_CHANGED));
 }
 
 export function navigate(route) {
@@ -152,11 +166,17 @@ class QlApp extends LitElement {
     };
     this.onSetLang = (e) => this.switchLanguage(e.detail.lang);
     this.onSummaryChanged = () => this.loadSummary();
+    this.onModulesChanged = () => {
+      if (this.phase === 'app') {
+        this.loadModules();
+      }
+    };
     window.addEventListener('hashchange', this.onHash);
     window.addEventListener('ql-unauthorized', this.onUnauthorized);
     window.addEventListener('ql-password-change-required', this.onPasswordRequired);
     window.addEventListener('ql-set-lang', this.onSetLang);
     window.addEventListener('ql-summary-changed', this.onSummaryChanged);
+    window.addEventListener(MODULES_CHANGED, this.onModulesChanged);
     this.start();
   }
 
@@ -167,6 +187,7 @@ class QlApp extends LitElement {
     window.removeEventListener('ql-password-change-required', this.onPasswordRequired);
     window.removeEventListener('ql-set-lang', this.onSetLang);
     window.removeEventListener('ql-summary-changed', this.onSummaryChanged);
+    window.removeEventListener(MODULES_CHANGED, this.onModulesChanged);
     clearInterval(this.summaryTimer);
   }
 

@@ -111,6 +111,17 @@ public final class Http {
         return post(path, json, "application/json");
     }
 
+    /** Posts raw bytes as {@code application/octet-stream}, e.g. a KAR pack. */
+    public Reply post(String path, byte[] body) {
+        return send(request(path).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** The session cookie ({@code name=value}), for clients of one's own. */
+    public String cookie() {
+        return sessionCookie;
+    }
+
     public Reply post(String path, String body, String contentType) {
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

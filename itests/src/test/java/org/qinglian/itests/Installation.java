@@ -43,6 +43,16 @@ final class Installation implements AutoCloseable {
         run(home, List.of("bin/start"), environment(), 60);
     }
 
+    /** Deletes the framework's cache (bundles and installed features), as on a node set up afresh. */
+    void deleteFrameworkCache() throws IOException {
+        Path cache = home.resolve("data/cache");
+        if (Files.exists(cache)) {
+            try (var files = Files.walk(cache)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     /** Runs console commands in batch mode as the operator account created at first start. */
     String client(String... commands) throws IOException, InterruptedException {
         String password = Files.readString(home.resolve("data/qinglian/console-password")).trim();

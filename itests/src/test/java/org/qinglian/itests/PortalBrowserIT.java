@@ -205,9 +205,36 @@ public class PortalBrowserIT {
     }
 
     @Test
-    public void i_logoutReturnsToTheLoginPage() throws Exception {
+    public void i_anAdministratorRemovesAndInstallsAModuleWithADryRunAndProgress() throws Exception {
         signOut();
-        browser.shot("17-logged-out");
+        signIn("admin", PlatformContract.ADMIN_PASSWORD);
+        browser.click("[data-route=\"admin/install\"]");
+        String row = "[data-feature=\"qinglian-testmodule\"]";
+        browser.click(row + "[data-action=\"preview-uninstall\"]");
+        browser.find("sl-dialog[data-dialog=\"preview\"][open] [data-preview=\"uninstall\"]");
+        browser.waitForText("org.qinglian.itests.testmodule");
+        browser.shot("18-install-preview-uninstall");
+        browser.click("[data-action=\"confirm-change\"]");
+        browser.find("[data-job-state=\"SUCCEEDED\"]");
+        browser.gone(MODULE_ENTRY);
+        browser.shot("19-uninstalled");
+        browser.click("[data-action=\"close-job\"]");
+        browser.gone("[data-job-state]");
+
+        browser.click(row + "[data-action=\"preview-install\"]");
+        browser.find("sl-dialog[data-dialog=\"preview\"][open] [data-preview=\"install\"]");
+        browser.click("[data-action=\"confirm-change\"]");
+        browser.find("progress[data-job-progress]");
+        browser.find("[data-job-state=\"SUCCEEDED\"]");
+        browser.find(MODULE_ENTRY);
+        browser.shot("20-installed-with-progress");
+        noConsoleErrors("module installation");
+    }
+
+    @Test
+    public void j_logoutReturnsToTheLoginPage() throws Exception {
+        signOut();
+        browser.shot("21-logged-out");
         assertEquals(200, Http.speaking(null).get("/api/v1/auth/session").status);
         noConsoleErrors("logout");
     }

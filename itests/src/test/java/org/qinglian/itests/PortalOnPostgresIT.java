@@ -137,6 +137,14 @@ public class PortalOnPostgresIT {
         assertFalse(t11.get("explicit").asBoolean());
         assertEquals(org.id("D1"), t11.get("inheritedFrom").asText());
 
+        JsonNode listed = USERS.get("d1Admin").get("/api/v1/modules?unit=" + org.id("T11")).json().get(0);
+        assertEquals("testmod", listed.get("id").asText());
+        assertFalse(listed.get("activation").get("active").asBoolean());
+        assertEquals(org.id("D1"), listed.get("activation").get("inheritedFrom").asText());
+        assertEquals("activation is for those who switch modules", 403,
+                USERS.get("d1User").get("/api/v1/modules?unit=" + org.id("D1")).status);
+        assertEquals(404, USERS.get("d1Admin").get("/api/v1/modules?unit=" + org.id("D2")).status);
+
         assertEquals(200, activate("d1Admin", "T11", "true").status);
         assertEquals("a township's own setting overrides its district's", 200, USERS.get("t11User").get(ITEMS).status);
         assertEquals(200, activate("d1Admin", "T11", "null").status);

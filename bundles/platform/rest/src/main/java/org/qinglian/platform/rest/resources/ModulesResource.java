@@ -1,6 +1,7 @@
 package org.qinglian.platform.rest.resources;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -16,6 +18,10 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.qinglian.platform.api.Messages;
+import org.qinglian.platform.api.ProblemException;
+import org.qinglian.platform.api.portal.ModuleActivationDto;
+import org.qinglian.platform.api.rest.Requests;
+import org.qinglian.platform.api.security.AccessPolicy;
 import org.qinglian.platform.api.portal.ModuleService;
 import org.qinglian.platform.api.rest.RestResource;
 import org.qinglian.platform.api.security.Authenticated;
@@ -29,19 +35,38 @@ import org.qinglian.platform.api.spi.PortalModule;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModulesResource implements RestResource {
 
+    static final String ACTIVATE = "platform:modules-activate";
+
     @Reference
     private ModuleService modules;
 
     @Context
     private HttpHeaders headers;
 
+    @Reference
+    private AccessPolicy policy;
+
+    /**
+     * The installed modules; with {@code unit} (for holders of {@code platform:modules-activate},
+     * a unit in their scope) each with its activation for that unit.
+     */
     @GET
     @Authenticated
-    public List<Map<String, Object>> installed() {
+    public List<Map<String, Object>> installed(@QueryParam("unit") String unit) {
         Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        Map<String, ModuleActivationDto> activations = new HashMap<>();
+        if (unit != null) {
+            if (!policy.permits(ACTIVATE)) {
+                throw new ProblemException(403, "forbidden", "problem.forbidden");
+            }
+            modules.activations(Requests.uuid("unit", unit)).forEach(a -> activations.put(a.moduleId(), a));
+        }
         List<Map<String, Object>> result = new ArrayList<>();
         for (PortalModule m : modules.installed()) {
             Map<String, Object> module = summary(m, locale);
+            if (unit != null) {
+                module.put("activation", activations.get(m.id()));
+            }
             module.put("description", m.description().in(locale));
             module.put("navigation", navigation(m.navigation(), locale, true));
             List<Map<String, Object>> permissions = new ArrayList<>();

@@ -33,14 +33,14 @@ public class UnitModulesResource implements RestResource {
     private ModuleService modules;
 
     @GET
-    @RequiresPermission("platform:modules-activate")
+    @RequiresPermission(ModulesResource.ACTIVATE)
     public List<ModuleActivationDto> activations(@PathParam("unitId") String unitId) {
         return modules.activations(Requests.uuid("unitId", unitId));
     }
 
     @PUT
     @Path("{moduleId}")
-    @RequiresPermission("platform:modules-activate")
+    @RequiresPermission(ModulesResource.ACTIVATE)
     public ModuleActivationDto set(@PathParam("unitId") String unitId, @PathParam("moduleId") String moduleId,
             ActivationChange change) {
         if (change == null || !change.given) {

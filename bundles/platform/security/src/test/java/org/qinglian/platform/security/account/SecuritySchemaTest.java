@@ -48,10 +48,11 @@ public class SecuritySchemaTest {
 
     @Test
     public void migrationsRunAndAreRecordedInTheirOwnHistoryTable() {
-        assertEquals(4, migration.migrationsExecuted);
-        assertEquals("1.3", migration.targetSchemaVersion);
+        assertEquals(5, migration.migrationsExecuted);
+        assertEquals("1.4", migration.targetSchemaVersion);
         assertEquals(List.of(List.of("1.0", "security accounts", true), List.of("1.1", "security builtin roles", true),
-                List.of("1.2", "security indexes", true), List.of("1.3", "security module grants", true)),
+                List.of("1.2", "security indexes", true), List.of("1.3", "security module grants", true),
+                List.of("1.4", "security top unit admin installs", true)),
                 TestDatabase.rows("select version, description, success from pf_security_schema_history"
                         + " where type <> 'BASELINE' order by installed_rank"));
         // the platform's history is untouched by this schema
@@ -82,7 +83,8 @@ public class SecuritySchemaTest {
                         "platform:api-read,platform:dictionaries-read,platform:dictionaries-write,"
                                 + "platform:modules-install,platform:system,platform:units-read"),
                 List.of("unit-admin", "单位管理员", "Unit administrator", "SUPERVISED",
-                        "platform:dictionaries-read,platform:modules-activate,platform:people-read,platform:people-write,"
+                        "platform:dictionaries-read,platform:modules-activate,platform:modules-install,"
+                                + "platform:people-read,platform:people-write,"
                                 + "platform:roles-read,platform:roles-write,platform:units-read,platform:units-write,"
                                 + "platform:users-read,platform:users-write")),
                 TestDatabase.rows("select r.code::text, r.name_zh::text, r.name_en::text, r.scope_kind::text,"
@@ -151,7 +153,7 @@ public class SecuritySchemaTest {
         h2.setURL("jdbc:h2:mem:security-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         MigrateResult result = TestDatabase.migrate(h2, "h2", TestDatabase.PLATFORM, AccountsTestCase.SECURITY);
-        assertEquals(4, result.migrationsExecuted);
+        assertEquals(5, result.migrationsExecuted);
         try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
             List<String> roles = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select r.code, count(p.permission) from pf_role r join pf_role_permission p"
@@ -161,7 +163,7 @@ public class SecuritySchemaTest {
                 }
             }
             assertEquals(List.of("administrator=1", "audit-admin=3", "integrator=5", "leader=3", "reporter=2",
-                    "security-admin=8", "supervisor=3", "system-admin=6", "unit-admin=10"), roles);
+                    "security-admin=8", "supervisor=3", "system-admin=6", "unit-admin=11"), roles);
             try (ResultSet rs = s.executeQuery("select count(*) from information_schema.indexes"
                     + " where index_name = 'PF_SESSION_EXPIRES_IX'")) {
                 assertTrue(rs.next());
