@@ -150,6 +150,9 @@ public class ModuleInstallIT {
         assertEquals(404, admin.get(ITEMS).status);
         assertEquals(409, admin.get(FEATURES + "/" + FEATURE + "/preview?action=uninstall").status);
         assertEquals(404, admin.get(FEATURES + "/qinglian-nosuchmodule/preview?action=install").status);
+        assertTrue("the API description names the change operation plainly", admin.get("/api/v1/openapi.json").body
+                .contains("\"/api/v1/modules/features/{name}/{action}\""));
+        assertEquals(404, admin.post(FEATURES + "/" + FEATURE + "/explode", "").status);
         Http.Reply badAction = admin.get(FEATURES + "/" + FEATURE + "/preview?action=explode");
         assertEquals(400, badAction.status);
         assertEquals("action", badAction.json().get("errors").get(0).get("field").asText());

@@ -65,25 +65,12 @@ public class ModuleFeaturesResource implements RestResource {
         return installer.preview(name, a == null ? Action.INSTALL : a);
     }
 
+    /** Starts {@code install}, {@code uninstall} or {@code upgrade} of a feature: 202 with the job. */
     @POST
-    @Path("{name}/install")
+    @Path("{name}/{action: install|uninstall|upgrade}")
     @RequiresPermission(INSTALL)
-    public Response install(@PathParam("name") String name) {
-        return accepted(installer.submit(name, Action.INSTALL));
-    }
-
-    @POST
-    @Path("{name}/uninstall")
-    @RequiresPermission(INSTALL)
-    public Response uninstall(@PathParam("name") String name) {
-        return accepted(installer.submit(name, Action.UNINSTALL));
-    }
-
-    @POST
-    @Path("{name}/upgrade")
-    @RequiresPermission(INSTALL)
-    public Response upgrade(@PathParam("name") String name) {
-        return accepted(installer.submit(name, Action.UPGRADE));
+    public Response change(@PathParam("name") String name, @PathParam("action") String action) {
+        return accepted(installer.submit(name, Action.valueOf(action.toUpperCase(Locale.ROOT))));
     }
 
     @GET

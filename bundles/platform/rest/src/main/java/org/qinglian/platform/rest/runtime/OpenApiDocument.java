@@ -240,7 +240,8 @@ final class OpenApiDocument {
 
     private static String pathOf(java.lang.reflect.AnnotatedElement e) {
         Path p = e.getAnnotation(Path.class);
-        return p == null ? "" : p.value();
+        // a template parameter's regular expression ({action: install|uninstall}) is no part of the path
+        return p == null ? "" : p.value().replaceAll("\\{\\s*([\\w.-]+)\\s*:[^}]*}", "{$1}");
     }
 
     static String join(String a, String b) {

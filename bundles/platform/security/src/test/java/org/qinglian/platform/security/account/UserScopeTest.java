@@ -125,7 +125,8 @@ public class UserScopeTest extends AccountsTestCase {
         assertEquals(DISTRICT, p.unitId());
         assertEquals(Set.of("unit-admin"), p.roles());
         assertTrue(p.permissions().contains("platform:users-write"));
-        assertEquals(10, p.permissions().size());
+        assertTrue("a top unit's admin installs modules", p.permissions().contains("platform:modules-install"));
+        assertEquals(11, p.permissions().size());
         assertEquals(org.qinglian.platform.api.security.ScopeKind.SUPERVISED, p.scope());
         CallerProfile wide = accounts.profile(deploymentWide);
         assertEquals(org.qinglian.platform.api.security.ScopeKind.ALL, wide.scope());
