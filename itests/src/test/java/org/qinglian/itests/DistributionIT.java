@@ -81,13 +81,17 @@ public class DistributionIT {
 
         String out = installation.client("feature:list -i", "bundle:diag",
                 "qinglian:unit-add --kind COMMISSION --level CITY --code console-city 控制台市纪委",
-                "qinglian:unit-list --name 控制台");
+                "qinglian:unit-list --name 控制台",
+                "qinglian:demo-data --scale huge",
+                "qinglian:demo-data --scale small");
         assertThat(out, containsString("qinglian-platform"));
         assertThat(out, containsString("qinglian-persistence"));
         assertThat(out, not(containsString("Unsatisfied Requirements")));
         assertThat(out, not(containsString("Failure")));
         assertThat(out, containsString("控制台市纪委"));
         assertThat(out, containsString("1 of 1 units"));
+        assertThat(out, containsString("格式不正确。 (--scale)"));
+        assertThat("demo data goes into an empty database only", out, containsString("演示数据只能生成到空数据库中"));
     }
 
     @Test

@@ -14,12 +14,12 @@ import org.qinglian.platform.core.entity.SupervisionEntity;
 import org.qinglian.platform.core.entity.UnitEntity;
 
 /** Entities to DTOs: the only place platform entities are read for callers. */
-final class Mapping {
+public final class Mapping {
 
     private Mapping() {
     }
 
-    static UnitDto unit(UnitEntity e) {
+    public static UnitDto unit(UnitEntity e) {
         UnitDto d = new UnitDto();
         d.setId(e.getPublicId());
         d.setExternalId(e.getExternalId());
