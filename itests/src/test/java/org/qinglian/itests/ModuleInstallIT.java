@@ -216,7 +216,8 @@ public class ModuleInstallIT {
             long gone = awaitGone(Duration.ofSeconds(1));
             runJob("install");
             long servedAgain = awaitStatus(200, Duration.ofSeconds(10));
-            Thread.sleep(1000);
+            // the load goes on a moment after the last change
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
             FIGURES.append(String.format("module serving after install: %d ms; refused after uninstall: %d ms;"
                     + " serving after reinstall: %d ms%n", served, gone, servedAgain));
         } finally {

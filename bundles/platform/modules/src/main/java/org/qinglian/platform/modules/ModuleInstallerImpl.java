@@ -145,9 +145,10 @@ public class ModuleInstallerImpl implements ModuleInstaller {
         authorize();
         Map<String, Feature> offered = offered();
         Map<String, DesiredFeatures.Desired> wanted = desired.all();
+        Map<String, String> installedVersions = installedVersions();
         List<ModuleFeatureDto> result = new ArrayList<>();
         for (Feature f : offered.values()) {
-            String installed = installedVersion(f.getName());
+            String installed = installedVersions.get(f.getName());
             List<String> needs = new ArrayList<>();
             f.getDependencies().forEach(d -> needs.add(d.getName()));
             DesiredFeatures.Desired d = wanted.get(f.getName());
@@ -213,13 +214,17 @@ public class ModuleInstallerImpl implements ModuleInstaller {
     }
 
     private String installedVersion(String name) {
+        return installedVersions().get(name);
+    }
+
+    /** The installed features' versions by name, read once per question. */
+    private Map<String, String> installedVersions() {
         try {
+            Map<String, String> versions = new LinkedHashMap<>();
             for (Feature f : features.listInstalledFeatures()) {
-                if (f.getName().equals(name)) {
-                    return f.getVersion();
-                }
+                versions.put(f.getName(), f.getVersion());
             }
-            return null;
+            return versions;
         } catch (Exception e) {
             throw new IllegalStateException("The installed features cannot be read", e);
         }
@@ -413,13 +418,14 @@ public class ModuleInstallerImpl implements ModuleInstaller {
             return;
         }
         Map<String, Feature> offered = offered();
+        Map<String, String> installedVersions = installedVersions();
         for (DesiredFeatures.Desired d : wanted.values()) {
             Feature f = offered.get(d.feature());
             if (f == null) {
                 LOG.warn("Desired feature {} is not in the bundled repositories", d.feature());
                 continue;
             }
-            boolean installed = installedVersion(d.feature()) != null;
+            boolean installed = installedVersions.containsKey(d.feature());
             if (d.installed() != installed) {
                 Job job;
                 synchronized (jobs) {
