@@ -22,6 +22,14 @@ public interface DictionaryService {
     /** Whether the code is an active item of the dictionary. */
     boolean isActiveCode(String dictionary, String code);
 
+    /**
+     * Creates a dictionary a module brings, with its first items, when it does not exist yet;
+     * an existing dictionary and its (possibly edited) items are left as they are.
+     *
+     * @return whether the dictionary was created
+     */
+    boolean define(DictionaryDto dictionary, List<DictionaryItemDto> items);
+
     DictionaryItemDto createItem(String dictionary, DictionaryItemDto item);
 
     DictionaryItemDto updateItem(String dictionary, UUID id, long expectedVersion, DictionaryItemDto item);

@@ -4,7 +4,7 @@
  * Modules depend on this package only; entities never leave the platform's core bundle.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.qinglian.platform.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,7 +16,8 @@ import org.apache.aries.jpa.template.TransactionType;
  */
 public final class ResourceLocalJpaTemplate implements JpaTemplate {
 
-    private static final ThreadLocal<EntityManager> CURRENT = new ThreadLocal<>();
+    /** The entity manager of this template's transaction on this thread: another template (another persistence unit) may nest. */
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
     private final EntityManagerFactory emf;
 
@@ -26,11 +27,11 @@ public final class ResourceLocalJpaTemplate implements JpaTemplate {
 
     @Override
     public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-        if (CURRENT.get() != null) {
+        if (current.get() != null) {
             throw new IllegalStateException("nested JpaTemplate calls are not supported by this test template");
         }
         EntityManager em = emf.createEntityManager();
-        CURRENT.set(em);
+        current.set(em);
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
@@ -41,7 +42,7 @@ public final class ResourceLocalJpaTemplate implements JpaTemplate {
             rollback(tx, e);
             throw e;
         } finally {
-            CURRENT.remove();
+            current.remove();
             em.close();
         }
     }

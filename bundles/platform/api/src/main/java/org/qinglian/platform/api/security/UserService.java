@@ -1,5 +1,6 @@
 package org.qinglian.platform.api.security;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,4 +38,7 @@ public interface UserService {
 
     /** The user with this user name, for console use (unscoped outside requests). */
     UserDto byUsername(String username);
+
+    /** The enabled users linked to a person of the roster, unscoped (for notifications), possibly none. */
+    List<UserDto> byPerson(UUID personId);
 }

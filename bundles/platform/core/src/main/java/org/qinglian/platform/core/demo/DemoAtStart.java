@@ -5,6 +5,11 @@ import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.qinglian.platform.api.portal.ModuleFeatureDto;
+import org.qinglian.platform.api.portal.ModuleInstaller;
 import org.qinglian.platform.api.ProblemException;
 import org.qinglian.platform.api.demo.DemoDataGenerator;
 import org.qinglian.platform.api.demo.DemoScale;
@@ -16,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Fills an empty database with the demo city at start when the environment variable
  * {@code QINGLIAN_DEMO_DATA} (or the system property {@code qinglian.demo.data}) names a scale:
  * {@code small}, {@code medium} or {@code large}. Off unless set; a database with units is left alone.
- * Waits for the users' contributor, so the demo users exist when the portal opens.
+ * Waits for the users' contributor, so the demo users exist when the portal opens; then installs
+ * every module the distribution offers, whose contributors add their records as they arrive.
  */
 @Component(immediate = true)
 public class DemoAtStart {
@@ -29,6 +35,10 @@ public class DemoAtStart {
 
     @Reference(target = "(" + DemoDataContributor.NAME + "=users)")
     private DemoDataContributor users;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModuleInstaller installer;
 
     @Activate
     void activate() {
@@ -46,6 +56,7 @@ public class DemoAtStart {
         Thread t = new Thread(() -> {
             try {
                 generator.generate(scale, SEED, (step, done, total) -> LOG.info("Demo data: {} {}/{}", step, done, total));
+                installModules();
             } catch (ProblemException e) {
                 LOG.info("No demo data: the database already has units");
             } catch (RuntimeException e) {
@@ -54,5 +65,20 @@ public class DemoAtStart {
         }, "qinglian-demo-data");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Installs the offered modules that are not installed, so the demo portal shows them all. */
+    private void installModules() {
+        ModuleInstaller modules = installer;
+        if (modules == null) {
+            LOG.info("Demo data: no module installer, modules are not installed");
+            return;
+        }
+        for (ModuleFeatureDto feature : modules.features(Locale.SIMPLIFIED_CHINESE)) {
+            if ("NOT_INSTALLED".equals(feature.state())) {
+                LOG.info("Demo data: installing {}", feature.name());
+                modules.submit(feature.name(), ModuleInstaller.Action.INSTALL);
+            }
+        }
     }
 }

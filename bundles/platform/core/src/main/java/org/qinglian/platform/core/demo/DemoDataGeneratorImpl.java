@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -48,6 +50,8 @@ public class DemoDataGeneratorImpl implements DemoDataGenerator {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataGeneratorImpl.class);
     static final int BATCH = 1000;
+    /** The row of pf_demo_run that records the city itself. */
+    static final String PLATFORM_RUN = "platform";
     static final int TOWNSHIPS = 150;
     static final int GROUPS = 10;
     private static final LocalDate SINCE = LocalDate.of(2024, 1, 1);
@@ -61,8 +65,8 @@ public class DemoDataGeneratorImpl implements DemoDataGenerator {
     @Reference
     private AuditLog audit;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<DemoDataContributor> contributors = new CopyOnWriteArrayList<>();
+    private volatile boolean active;
 
     public DemoDataGeneratorImpl() {
     }
@@ -78,6 +82,86 @@ public class DemoDataGeneratorImpl implements DemoDataGenerator {
         contributors.add(contributor);
     }
 
+    @Activate
+    void activate() {
+        active = true;
+    }
+
+    @Deactivate
+    void deactivate() {
+        active = false;
+    }
+
+    /**
+     * A contributor that arrives when the database already holds the demo city (a module installed
+     * later into a demo portal) adds its records to it, once, in the background.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindContributor(DemoDataContributor contributor) {
+        contributors.add(contributor);
+        if (active && jpa != null) {
+            Thread t = new Thread(() -> {
+                try {
+                    topUp(contributor);
+                } catch (RuntimeException e) {
+                    LOG.error("Demo data of {} failed", contributor.name(), e);
+                }
+            }, "qinglian-demo-" + contributor.name());
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    void unbindContributor(DemoDataContributor contributor) {
+        contributors.remove(contributor);
+    }
+
+    /**
+     * Adds a contributor's records to the demo city already in the database, unless it did before
+     * or there is no demo city; answers what it made (empty when nothing was done).
+     */
+    public Map<String, Long> topUp(DemoDataContributor contributor) {
+        Object[] run = Transactions.inTransaction(jpa, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select scale, seed from pf_demo_run where contributor = ?1")
+                    .setParameter(1, PLATFORM_RUN).getResultList();
+            long done = ((Number) em.createNativeQuery("select count(*) from pf_demo_run where contributor = ?1")
+                    .setParameter(1, contributor.name()).getSingleResult()).longValue();
+            return rows.isEmpty() || done > 0 ? null : rows.get(0);
+        });
+        if (run == null) {
+            return Map.of();
+        }
+        DemoScale scale = DemoScale.valueOf((String) run[0]);
+        long seed = ((Number) run[1]).longValue();
+        Data data = Transactions.inTransaction(jpa, em -> existing(em, scale, seed));
+        long t0 = System.nanoTime();
+        Map<String, Long> counts = contributor.contribute(data);
+        recordRun(contributor.name(), scale, seed);
+        LOG.info("Demo data of {} added to the demo city in {} ms: {}", contributor.name(),
+                (System.nanoTime() - t0) / 1_000_000, counts);
+        return counts;
+    }
+
+    /** The demo city as it is in the database, for a contributor that comes later. */
+    private Data existing(EntityManager em, DemoScale scale, long seed) {
+        List<UnitDto> units = new ArrayList<>();
+        em.createQuery("select u from UnitEntity u left join fetch u.parent where u.deletedAt is null order by u.id",
+                UnitEntity.class).getResultList().forEach(u -> units.add(Mapping.unit(u)));
+        Map<UUID, List<UUID>> people = new HashMap<>();
+        em.createQuery("select p.publicId, u.publicId from PersonEntity p join p.unit u where p.deletedAt is null"
+                + " order by p.id", Object[].class).getResultList().forEach(r -> people.computeIfAbsent(
+                        UUID.fromString((String) r[1]), k -> new ArrayList<>()).add(UUID.fromString((String) r[0])));
+        return new Data(scale, seed, units, people, (step, done, total) -> LOG.info("Demo data: {} {}/{}", step, done,
+                total));
+    }
+
+    private void recordRun(String contributor, DemoScale scale, long seed) {
+        Transactions.inTransaction(jpa, em -> em.createNativeQuery("insert into pf_demo_run (contributor, scale, seed,"
+                + " ran_at) values (?1, ?2, ?3, ?4)").setParameter(1, contributor).setParameter(2, scale.name())
+                .setParameter(3, seed).setParameter(4, java.sql.Timestamp.from(clock.now())).executeUpdate());
+    }
+
     @Override
     public DemoSummary generate(DemoScale scale, long seed, Progress progress) {
         long t0 = System.nanoTime();
@@ -89,11 +173,13 @@ public class DemoDataGeneratorImpl implements DemoDataGenerator {
         counts.put("supervisions", (long) city.supervisions);
         counts.put("people", people.values().stream().mapToLong(List::size).sum());
         Data data = new Data(scale, seed, city.units, people, progress);
+        recordRun(PLATFORM_RUN, scale, seed);
         List<DemoDataContributor> ordered = new ArrayList<>(contributors);
         ordered.sort(Comparator.comparing(DemoDataContributor::name));
         for (DemoDataContributor c : ordered) {
             LOG.info("Demo data: {}", c.name());
             c.contribute(data).forEach((k, v) -> counts.merge(k, v, Long::sum));
+            recordRun(c.name(), scale, seed);
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         audit.recordSeparately(AuditEvent.of("demo.generate", "demo", scale.name())

@@ -20,6 +20,7 @@ import org.qinglian.platform.api.ValidationException;
 import org.qinglian.platform.api.Validator;
 import org.qinglian.platform.api.audit.AuditEvent;
 import org.qinglian.platform.api.audit.AuditLog;
+import org.qinglian.platform.api.persistence.Records;
 import org.qinglian.platform.api.persistence.Transactions;
 import org.qinglian.platform.core.entity.DictionaryEntity;
 import org.qinglian.platform.core.entity.DictionaryItemEntity;
@@ -92,6 +93,37 @@ public class DictionaryServiceImpl implements DictionaryService {
             em.flush();
             audit.record(em, AuditEvent.of("dictionaryItem.create", "dictionaryItem", e.getPublicId()));
             return Mapping.item(e);
+        });
+    }
+
+    @Override
+    public boolean define(DictionaryDto dictionary, List<DictionaryItemDto> items) {
+        new Validator().code("code", dictionary.getCode(), 64).required("nameZh", dictionary.getNameZh())
+                .required("nameEn", dictionary.getNameEn()).throwIfInvalid();
+        items.forEach(DictionaryServiceImpl::validate);
+        return Transactions.inTransaction(jpa, em -> {
+            boolean exists = em.createQuery("select count(d) from DictionaryEntity d where d.code = :c", Long.class)
+                    .setParameter("c", dictionary.getCode()).getSingleResult() > 0;
+            if (exists) {
+                return false;
+            }
+            DictionaryEntity d = new DictionaryEntity();
+            d.setCode(dictionary.getCode());
+            d.setNameZh(dictionary.getNameZh());
+            d.setNameEn(dictionary.getNameEn());
+            d.created(clock.now());
+            em.persist(d);
+            for (DictionaryItemDto item : items) {
+                DictionaryItemEntity e = new DictionaryItemEntity();
+                e.setDictionary(d);
+                apply(em, e, item);
+                e.created(clock.now());
+                em.persist(e);
+            }
+            em.flush();
+            audit.record(em, AuditEvent.of("dictionary.define", "dictionary", d.getPublicId())
+                    .detail(dictionary.getCode()));
+            return true;
         });
     }
 

@@ -21,6 +21,7 @@ import org.qinglian.platform.api.NotFoundException;
 import org.qinglian.platform.api.PlatformClock;
 import org.qinglian.platform.api.audit.AuditEvent;
 import org.qinglian.platform.api.audit.AuditLog;
+import org.qinglian.platform.api.persistence.Records;
 import org.qinglian.platform.api.persistence.Transactions;
 import org.qinglian.platform.api.portal.ModuleActivationDto;
 import org.qinglian.platform.api.portal.ModuleService;

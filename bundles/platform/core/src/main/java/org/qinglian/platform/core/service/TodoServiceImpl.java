@@ -13,13 +13,14 @@ import org.qinglian.platform.api.Page;
 import org.qinglian.platform.api.PageRequest;
 import org.qinglian.platform.api.PlatformClock;
 import org.qinglian.platform.api.Validator;
+import org.qinglian.platform.api.persistence.Records;
 import org.qinglian.platform.api.persistence.Transactions;
 import org.qinglian.platform.api.portal.TodoDraft;
 import org.qinglian.platform.api.portal.TodoDto;
 import org.qinglian.platform.api.portal.TodoService;
 import org.qinglian.platform.api.security.Caller;
 import org.qinglian.platform.api.security.SecurityContext;
-import org.qinglian.platform.core.db.ListQuery;
+import org.qinglian.platform.api.persistence.ListQuery;
 import org.qinglian.platform.core.entity.TodoEntity;
 import org.qinglian.platform.core.entity.UnitEntity;
 

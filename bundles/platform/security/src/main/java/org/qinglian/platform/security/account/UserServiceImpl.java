@@ -154,6 +154,21 @@ public class UserServiceImpl implements UserService {
     }
 
     @Override
+    public List<UserDto> byPerson(UUID personId) {
+        return Transactions.inTransaction(jpa, em -> {
+            Long person = personId == null ? null : PlatformRecords.personId(em, personId);
+            if (person == null) {
+                return List.<UserDto>of();
+            }
+            List<UserDto> users = new ArrayList<>();
+            em.createQuery("select u from UserEntity u where u.personId = :p and u.disabled = false"
+                    + " and u.deletedAt is null order by u.id", UserEntity.class).setParameter("p", person)
+                    .getResultList().forEach(u -> users.add(dto(em, u)));
+            return users;
+        });
+    }
+
+    @Override
     public UserDto create(UserDto user) {
         if (user == null) {
             throw new ValidationException("body", "validation.required");

@@ -48,15 +48,16 @@ public class SecuritySchemaTest {
 
     @Test
     public void migrationsRunAndAreRecordedInTheirOwnHistoryTable() {
-        assertEquals(5, migration.migrationsExecuted);
-        assertEquals("1.4", migration.targetSchemaVersion);
+        assertEquals(6, migration.migrationsExecuted);
+        assertEquals("1.5", migration.targetSchemaVersion);
         assertEquals(List.of(List.of("1.0", "security accounts", true), List.of("1.1", "security builtin roles", true),
                 List.of("1.2", "security indexes", true), List.of("1.3", "security module grants", true),
-                List.of("1.4", "security top unit admin installs", true)),
+                List.of("1.4", "security top unit admin installs", true),
+                List.of("1.5", "security jobs calendar", true)),
                 TestDatabase.rows("select version, description, success from pf_security_schema_history"
                         + " where type <> 'BASELINE' order by installed_rank"));
         // the platform's history is untouched by this schema
-        assertEquals(4L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
+        assertEquals(7L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
         assertEquals(TABLES, TestDatabase.column("select table_name::text from information_schema.tables"
                 + " where table_schema = 'public' and table_name in (" + TABLES.stream().map(t -> "'" + t + "'")
                         .collect(Collectors.joining(",")) + ") order by table_name"));
@@ -80,8 +81,8 @@ public class SecuritySchemaTest {
                 List.of("supervisor", "纪检监察干部", "Discipline inspection and supervision officer", "SUPERVISED",
                         "platform:dictionaries-read,platform:people-read,platform:units-read"),
                 List.of("system-admin", "系统管理员", "System administrator", "ALL",
-                        "platform:api-read,platform:dictionaries-read,platform:dictionaries-write,"
-                                + "platform:modules-install,platform:system,platform:units-read"),
+                        "platform:api-read,platform:calendar-write,platform:dictionaries-read,platform:dictionaries-write,"
+                                + "platform:jobs,platform:modules-install,platform:system,platform:units-read"),
                 List.of("unit-admin", "单位管理员", "Unit administrator", "SUPERVISED",
                         "platform:dictionaries-read,platform:modules-activate,platform:modules-install,"
                                 + "platform:people-read,platform:people-write,"
@@ -153,7 +154,7 @@ public class SecuritySchemaTest {
         h2.setURL("jdbc:h2:mem:security-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         MigrateResult result = TestDatabase.migrate(h2, "h2", TestDatabase.PLATFORM, AccountsTestCase.SECURITY);
-        assertEquals(5, result.migrationsExecuted);
+        assertEquals(6, result.migrationsExecuted);
         try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
             List<String> roles = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select r.code, count(p.permission) from pf_role r join pf_role_permission p"
@@ -163,7 +164,7 @@ public class SecuritySchemaTest {
                 }
             }
             assertEquals(List.of("administrator=1", "audit-admin=3", "integrator=5", "leader=3", "reporter=2",
-                    "security-admin=8", "supervisor=3", "system-admin=6", "unit-admin=11"), roles);
+                    "security-admin=8", "supervisor=3", "system-admin=8", "unit-admin=11"), roles);
             try (ResultSet rs = s.executeQuery("select count(*) from information_schema.indexes"
                     + " where index_name = 'PF_SESSION_EXPIRES_IX'")) {
                 assertTrue(rs.next());

@@ -1,4 +1,4 @@
-package org.qinglian.platform.core.service;
+package org.qinglian.platform.api.persistence;
 
 import java.util.List;
 import java.util.UUID;
@@ -8,16 +8,15 @@ import javax.persistence.EntityManager;
 import org.qinglian.platform.api.NotFoundException;
 import org.qinglian.platform.api.StaleVersionException;
 import org.qinglian.platform.api.ValidationException;
-import org.qinglian.platform.api.persistence.RecordBase;
 
-/** Look-ups of live records by public id, shared by the platform's services. */
-final class Records {
+/** Look-ups of live records by public id, shared by the platform's and the modules' services. */
+public final class Records {
 
     private Records() {
     }
 
     /** The live record with this public id, or null. */
-    static <E extends RecordBase> E find(EntityManager em, Class<E> type, UUID id) {
+    public static <E extends RecordBase> E find(EntityManager em, Class<E> type, UUID id) {
         if (id == null) {
             return null;
         }
@@ -28,7 +27,7 @@ final class Records {
     }
 
     /** The live record with this public id; 404 if there is none. */
-    static <E extends RecordBase> E require(EntityManager em, Class<E> type, UUID id, String kind) {
+    public static <E extends RecordBase> E require(EntityManager em, Class<E> type, UUID id, String kind) {
         E e = find(em, type, id);
         if (e == null) {
             throw new NotFoundException(kind, id);
@@ -37,7 +36,7 @@ final class Records {
     }
 
     /** The live record a request refers to in a field; 400 naming the field if there is none. */
-    static <E extends RecordBase> E reference(EntityManager em, Class<E> type, UUID id, String field) {
+    public static <E extends RecordBase> E reference(EntityManager em, Class<E> type, UUID id, String field) {
         E e = find(em, type, id);
         if (e == null) {
             throw new ValidationException(field, "validation.unknownReference", String.valueOf(id));
@@ -46,14 +45,14 @@ final class Records {
     }
 
     /** Refuses an edit of a version that is no longer current. */
-    static void checkVersion(RecordBase record, long expected) {
+    public static void checkVersion(RecordBase record, long expected) {
         if (record.getVersion() != expected) {
             throw new StaleVersionException(expected, record.getVersion());
         }
     }
 
     /** Whether a live record other than {@code self} has this value in a unique property. */
-    static boolean taken(EntityManager em, Class<?> type, String property, String value, Long self) {
+    public static boolean taken(EntityManager em, Class<?> type, String property, String value, Long self) {
         if (value == null || value.isBlank()) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.qinglian.platform.core.db;
+package org.qinglian.platform.api.persistence;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,10 +75,43 @@ public final class ListQuery<E> {
         return where("(" + String.join(" or ", ors) + ")", parameter, likePattern(text));
     }
 
-    static String likePattern(String text) {
+    public static String likePattern(String text) {
         String escaped = text.trim().toLowerCase(Locale.ROOT).replace("\0", "")
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
+    }
+
+    /**
+     * An aggregate over the selected records: {@code select <select> from <Entity> <alias> where …
+     * <tail>}, e.g. select {@code p.category, count(p)} and tail {@code group by p.category}.
+     */
+    public <T> List<T> aggregate(EntityManager em, String select, String tail, Class<T> type) {
+        String jpql = "select " + select + " from " + type(this.type) + " " + alias + " where "
+                + String.join(" and ", conditions) + " " + tail;
+        TypedQuery<T> query = bind(em.createQuery(jpql, type), jpql);
+        return query.getResultList();
+    }
+
+    /** Every selected record with the fetch joins, in the order given (a JPQL order by list). */
+    public List<E> all(EntityManager em, String orderBy) {
+        String jpql = "select " + alias + " from " + type(type) + " " + alias + " " + fetch + " where "
+                + String.join(" and ", conditions) + " order by " + orderBy;
+        TypedQuery<E> query = bind(em.createQuery(jpql, type), jpql);
+        return query.getResultList();
+    }
+
+    /** Binds the parameters the query names (a parameter bound for another query of this list is left out). */
+    private <Q extends javax.persistence.Query> Q bind(Q query, String jpql) {
+        parameters.forEach((name, value) -> {
+            if (java.util.regex.Pattern.compile(":" + name + "\\b").matcher(jpql).find()) {
+                query.setParameter(name, value);
+            }
+        });
+        return query;
+    }
+
+    private static String type(Class<?> type) {
+        return type.getSimpleName();
     }
 
     public <D> Page<D> page(EntityManager em, PageRequest page, java.util.function.Function<E, D> mapper) {
