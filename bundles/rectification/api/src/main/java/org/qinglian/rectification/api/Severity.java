@@ -1,0 +1,6 @@
+package org.qinglian.rectification.api;
+
+/** How serious a problem is. */
+public enum Severity {
+    LOW, MEDIUM, HIGH
+}

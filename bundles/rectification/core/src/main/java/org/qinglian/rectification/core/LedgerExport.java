@@ -1,0 +1,161 @@
+package org.qinglian.rectification.core;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.qinglian.platform.api.Messages;
+import org.qinglian.platform.api.sheet.Sheet;
+import org.qinglian.platform.api.sheet.Style;
+import org.qinglian.platform.api.sheet.Workbook;
+import org.qinglian.platform.api.sheet.XlsxWriter;
+import org.qinglian.rectification.api.ProblemQuery;
+import org.qinglian.rectification.core.entity.InspectionEntity;
+import org.qinglian.rectification.core.entity.MeasureEntity;
+import org.qinglian.rectification.core.entity.ProblemEntity;
+import org.qinglian.rectification.core.entity.ProgressEntity;
+
+/**
+ * Writes the ledger in the layout offices keep: a merged title row, the inspection and export
+ * date, the header 序号 … 备注, one row per measure with the problem's cells merged down over its
+ * measures, Chinese dates, overdue rows highlighted.
+ */
+final class LedgerExport {
+
+    private LedgerExport() {
+    }
+
+    static void write(EntityManager em, RectificationServiceImpl service, ProblemQuery query, Locale locale,
+            OutputStream out) {
+        Messages m = service.messages;
+        List<ProblemEntity> problems = service.filtered(em, query).all(em, "p.id");
+        List<MeasureEntity> allMeasures = problems.isEmpty() ? List.of() : em.createQuery("select m from MeasureEntity m"
+                + " where m.problem in :problems and m.deletedAt is null order by m.problem.id, m.position, m.id",
+                MeasureEntity.class).setParameter("problems", problems).getResultList();
+        Map<Long, List<MeasureEntity>> measures = allMeasures.stream()
+                .collect(Collectors.groupingBy(x -> x.getProblem().getId()));
+        Map<Long, String> latestProgress = new HashMap<>();
+        if (!allMeasures.isEmpty()) {
+            em.createQuery("select r from ProgressEntity r where r.measure in :measures and r.deletedAt is null"
+                    + " order by r.createdAt, r.id", ProgressEntity.class).setParameter("measures", allMeasures)
+                    .getResultList().forEach(r -> latestProgress.put(r.getMeasure().getId(), r.getText()));
+        }
+        Map<String, String> units = Names.units(em, problems.stream().map(ProblemEntity::getUnitId)
+                .collect(Collectors.toSet()));
+        Map<String, String> leaders = Names.people(em, problems.stream().map(ProblemEntity::getLeaderId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, String> categories = service.categoryLabels(locale);
+        boolean chinese = !"en".equals(locale.getLanguage());
+
+        Style border = Style.DEFAULT.withBorder(true).withWrap(true).withVertical(Style.Vertical.CENTER);
+        Style centered = border.withHorizontal(Style.Horizontal.CENTER);
+        Style date = centered.withDateFormat(chinese ? LedgerLayout.CHINESE_DATE : LedgerLayout.ISO_DATE);
+        Style header = centered.withBold(true).withFill("D9E1F2");
+        Style overdue = border.withFill(LedgerLayout.OVERDUE_FILL);
+        Style overdueCentered = centered.withFill(LedgerLayout.OVERDUE_FILL);
+        Style overdueDate = date.withFill(LedgerLayout.OVERDUE_FILL);
+
+        Sheet sheet = new Sheet(m.get(locale, "rectification.sheet.name"));
+        int lastColumn = LedgerLayout.COLUMNS.size() - 1;
+        sheet.cell(LedgerLayout.TITLE_ROW, 0, m.get(locale, "rectification.sheet.title", title(em, service, query)),
+                Style.DEFAULT.withBold(true).withFontSize(16).centered());
+        sheet.merge(LedgerLayout.TITLE_ROW, 0, LedgerLayout.TITLE_ROW, lastColumn).rowHeight(LedgerLayout.TITLE_ROW, 30);
+        InspectionEntity inspection = query.inspectionId() == null ? null
+                : org.qinglian.platform.api.persistence.Records.find(em, InspectionEntity.class, query.inspectionId());
+        String today = chinese ? DateTimeFormatter.ofPattern("yyyy年M月d日").format(service.clock.today())
+                : service.clock.today().toString();
+        sheet.cell(LedgerLayout.SUBTITLE_ROW, 0, m.get(locale, "rectification.sheet.subtitle",
+                inspection == null ? m.get(locale, "rectification.sheet.allInspections") : inspection.getTitle(), today),
+                Style.DEFAULT.withHorizontal(Style.Horizontal.LEFT));
+        sheet.merge(LedgerLayout.SUBTITLE_ROW, 0, LedgerLayout.SUBTITLE_ROW, lastColumn);
+        for (int c = 0; c <= lastColumn; c++) {
+            sheet.cell(LedgerLayout.HEADER_ROW, c, m.get(locale, "rectification.sheet.header."
+                    + LedgerLayout.COLUMNS.get(c)), header);
+            sheet.columnWidth(c, LedgerLayout.WIDTHS[c]);
+        }
+        sheet.freezeRows(LedgerLayout.FIRST_DATA_ROW);
+
+        java.time.LocalDate now = service.clock.today();
+        int row = LedgerLayout.FIRST_DATA_ROW;
+        int number = 0;
+        for (ProblemEntity p : problems) {
+            number++;
+            List<MeasureEntity> ms = measures.getOrDefault(p.getId(), List.of());
+            int first = row;
+            boolean problemOverdue = RectificationServiceImpl.overdue(p, now);
+            Style ps = problemOverdue ? overdue : border;
+            Style pc = problemOverdue ? overdueCentered : centered;
+            sheet.cell(row, LedgerLayout.NUMBER, (long) number, pc);
+            sheet.cell(row, LedgerLayout.CATEGORY, categories.getOrDefault(p.getCategory(), p.getCategory()), pc);
+            sheet.cell(row, LedgerLayout.DESCRIPTION, p.getDescription(), ps);
+            sheet.cell(row, LedgerLayout.UNIT, units.get(p.getUnitId()), pc);
+            sheet.cell(row, LedgerLayout.LEADER, leaders.get(p.getLeaderId()), pc);
+            sheet.cell(row, LedgerLayout.STATUS, m.get(locale, "rectification.status." + p.getStatus()), pc);
+            if (ms.isEmpty()) {
+                for (int c : List.of(LedgerLayout.MEASURE, LedgerLayout.OWNER, LedgerLayout.DEADLINE,
+                        LedgerLayout.PROGRESS, LedgerLayout.REMARK)) {
+                    sheet.cell(row, c, null, ps);
+                }
+                row++;
+                continue;
+            }
+            for (MeasureEntity measure : ms) {
+                boolean late = RectificationServiceImpl.measureOverdue(measure, now);
+                Style s = late ? overdue : border;
+                Style sc = late ? overdueCentered : centered;
+                sheet.cell(row, LedgerLayout.MEASURE, measure.getContent(), s);
+                sheet.cell(row, LedgerLayout.OWNER, measure.getOwnerName(), sc);
+                if (measure.isLongTerm() && measure.getDeadline() == null) {
+                    sheet.cell(row, LedgerLayout.DEADLINE, m.get(locale, "rectification.sheet.longTerm"), sc);
+                } else {
+                    sheet.cell(row, LedgerLayout.DEADLINE, measure.getDeadline(), late ? overdueDate : date);
+                }
+                String progress = latestProgress.get(measure.getId());
+                sheet.cell(row, LedgerLayout.PROGRESS, progress != null ? progress
+                        : measure.isDone() ? m.get(locale, "rectification.sheet.done") : null, s);
+                sheet.cell(row, LedgerLayout.REMARK, late ? m.get(locale, "rectification.sheet.overdue")
+                        : measure.isLongTerm() ? m.get(locale, "rectification.sheet.longTerm") : null, sc);
+                if (row > first) {
+                    for (int c : LedgerLayout.PROBLEM_COLUMNS) {
+                        sheet.cell(row, c, null, c == LedgerLayout.DESCRIPTION ? ps : pc);
+                    }
+                }
+                row++;
+            }
+            if (row - 1 > first) {
+                for (int c : LedgerLayout.PROBLEM_COLUMNS) {
+                    sheet.merge(first, c, row - 1, c);
+                }
+            }
+        }
+        try {
+            XlsxWriter.write(new Workbook().add(sheet), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The unit the ledger is of: the query's unit, else the inspection's, else the caller's. */
+    private static String title(EntityManager em, RectificationServiceImpl service, ProblemQuery query) {
+        UUID unit = query.unitId();
+        if (unit == null && query.inspectionId() != null) {
+            InspectionEntity i = org.qinglian.platform.api.persistence.Records.find(em, InspectionEntity.class,
+                    query.inspectionId());
+            unit = i == null ? null : UUID.fromString(i.getUnitId());
+        }
+        if (unit == null) {
+            unit = service.security.caller().map(c -> c.getUnitId()).orElse(null);
+        }
+        return unit == null ? "" : Names.units(em, List.of(unit.toString())).getOrDefault(unit.toString(), "");
+    }
+}

@@ -1,0 +1,319 @@
+// Shared pieces of the rectification ledger's pages (巡视巡察整改台账): the states and their tags,
+// the reference lists (units in scope, categories, inspections, people of a unit), downloads and
+// the module's stylesheet. Every word comes from the message bundles (keys `rectification.*`).
+import { html } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { ApiError, all, get } from 'qinglian/api.js';
+import { currentLang, has, localized, t } from 'qinglian/i18n.js';
+import { can, flattenUnits, unitTree } from 'qinglian/ui.js';
+
+/** The module's REST base below /api/v1. */
+export const BASE = '/rectification';
+
+export const STATUSES = ['REGISTERED', 'IN_PROGRESS', 'CLOSURE_REQUESTED', 'CLOSED', 'LONG_TERM'];
+export const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
+export const SOURCES = ['CENTRAL_INSPECTION', 'CITY_INSPECTION', 'AUDIT', 'SPECIAL', 'WORK_STYLE', 'SELF_EXAMINATION', 'CHECKLIST_REVIEW'];
+/** The transitions in the order their buttons stand. */
+export const ACTIONS = ['START', 'REQUEST_CLOSURE', 'REJECT', 'CLOSE', 'LONG_TERM', 'RECHECK', 'REOPEN'];
+/** Transitions that need a note (reason, verification note). */
+export const NOTE_REQUIRED = new Set(['REJECT', 'CLOSE', 'LONG_TERM', 'RECHECK', 'REOPEN']);
+/** Transitions that need evidence (an attachment on a progress report). */
+export const EVIDENCE_REQUIRED = new Set(['REQUEST_CLOSURE', 'CLOSE']);
+
+export const PERM = {
+  read: 'rectification:read',
+  write: 'rectification:write',
+  report: 'rectification:report',
+  close: 'rectification:close',
+  export: 'rectification:export',
+  import: 'rectification:import',
+};
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const STATUS_VARIANT = {
+  REGISTERED: 'neutral',
+  IN_PROGRESS: 'primary',
+  CLOSURE_REQUESTED: 'warning',
+  CLOSED: 'success',
+  LONG_TERM: 'success',
+};
+
+const SEVERITY_VARIANT = { HIGH: 'danger', MEDIUM: 'warning', LOW: 'neutral' };
+
+/** The label of a key, or `fallback` (the raw code) when the bundles do not know the key. */
+export function label(key, fallback) {
+  return has(key) ? t(key) : fallback ?? key;
+}
+
+export const statusLabel = (s) => (s ? label(`rectification.status.${s}`, s) : '');
+export const severityLabel = (s) => (s ? label(`rectification.severity.${s}`, s) : '');
+export const sourceLabel = (s) => (s ? label(`rectification.source.${s}`, s) : '');
+export const actionLabel = (a) => (a ? label(`rectification.action.${a}`, a) : '');
+export const timelineLabel = (a) => (a ? label(`rectification.timeline.${a}`, actionLabel(a)) : '');
+
+/** A status tag as a DOM node (for grid cells). */
+export function statusNode(status) {
+  const el = document.createElement('sl-tag');
+  el.size = 'small';
+  el.variant = STATUS_VARIANT[status] || 'neutral';
+  el.className = `ql-rect-status ql-rect-status-${status}`;
+  el.dataset.status = status;
+  el.textContent = statusLabel(status);
+  return el;
+}
+
+/** A status tag as a Lit template. */
+export function statusTag(status, size = 'small') {
+  return html`<sl-tag size=${size} variant=${STATUS_VARIANT[status] || 'neutral'}
+    class=${`ql-rect-status ql-rect-status-${status}`} data-status=${status}>${statusLabel(status)}</sl-tag>`;
+}
+
+export function severityTag(severity, size = 'small') {
+  return severity
+    ? html`<sl-tag size=${size} variant=${SEVERITY_VARIANT[severity] || 'neutral'} data-severity=${severity}>${severityLabel(severity)}</sl-tag>`
+    : '';
+}
+
+export function severityNode(severity) {
+  const el = document.createElement('sl-tag');
+  el.size = 'small';
+  el.variant = SEVERITY_VARIANT[severity] || 'neutral';
+  el.dataset.severity = severity;
+  el.textContent = severityLabel(severity);
+  return el;
+}
+
+/** The red overdue badge (逾期) as a DOM node. */
+export function overdueNode() {
+  const el = document.createElement('sl-badge');
+  el.variant = 'danger';
+  el.pill = true;
+  el.dataset.overdue = 'true';
+  el.textContent = t('rectification.overdue');
+  return el;
+}
+
+export function overdueBadge(overdue) {
+  return overdue ? html`<sl-badge variant="danger" pill data-overdue="true">${t('rectification.overdue')}</sl-badge>` : '';
+}
+
+/** Classes of a date that is past due. */
+export function dueClass(overdue) {
+  return classMap({ 'ql-rect-overdue': !!overdue });
+}
+
+export function formatPercent(rate) {
+  const value = typeof rate === 'number' && Number.isFinite(rate) ? rate : 0;
+  return new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatSize(bytes) {
+  const n = Number(bytes) || 0;
+  const nf = new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 1 });
+  if (n >= 1024 * 1024) {
+    return t('rectification.size.mb', nf.format(n / 1024 / 1024));
+  }
+  if (n >= 1024) {
+    return t('rectification.size.kb', nf.format(n / 1024));
+  }
+  return t('rectification.size.bytes', nf.format(n));
+}
+
+// ---- reference lists --------------------------------------------------------------------------
+
+let user = null;
+const peopleCache = new Map();
+
+/**
+ * The signed-in user (`/auth/me`), set by the entry script on every render: the pickers ask the
+ * platform's unit tree and roster only with the permissions they need, and a new user starts
+ * with an empty roster cache.
+ */
+export function setUser(me) {
+  const id = me && me.user ? me.user.id || me.user.username : null;
+  const before = user && user.user ? user.user.id || user.user.username : null;
+  if (id !== before) {
+    peopleCache.clear();
+  }
+  user = me;
+}
+
+export const canPickUnits = () => can(user, 'platform:units-read');
+export const canPickPeople = () => can(user, 'platform:people-read');
+
+/** The units in the user's scope, in tree order (`{id, name, depth…}`); none without platform:units-read. */
+export async function loadUnits() {
+  return canPickUnits() ? flattenUnits(await unitTree()) : [];
+}
+
+/**
+ * The seven areas (the rectification-category dictionary) as `[{code, label}]`, from the module's
+ * own endpoint: the platform's dictionary API needs a platform permission ledger users lack.
+ */
+export async function loadCategories() {
+  const items = await get(`${BASE}/categories`);
+  return (items || [])
+    .filter((i) => i.active !== false)
+    .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))
+    .map((i) => ({ code: i.code, label: localized(i, 'label') }));
+}
+
+/** Every inspection in scope, newest first. */
+export function loadInspections() {
+  return all(`${BASE}/inspections`, { sort: '-startDate' });
+}
+
+/** The roster's people of a unit (for leader and owner pickers), top leaders first; none without platform:people-read. */
+export function loadPeople(unitId) {
+  if (!unitId || !canPickPeople()) {
+    return Promise.resolve([]);
+  }
+  if (!peopleCache.has(unitId)) {
+    const promise = all('/people', { unitId, sort: 'name' })
+      .then((people) =>
+        [...people].sort((a, b) => Number(!!b.topLeader) - Number(!!a.topLeader) || Number(!!b.leadershipMember) - Number(!!a.leadershipMember)),
+      )
+      .catch((e) => {
+        peopleCache.delete(unitId);
+        throw e;
+      });
+    peopleCache.set(unitId, promise);
+  }
+  return peopleCache.get(unitId);
+}
+
+/** `sl-option`s of people, leaders marked. */
+export function peopleOptions(people) {
+  return people.map(
+    (p) => html`<sl-option value=${p.id}>${p.name}${p.topLeader
+        ? html`<span class="ql-rect-person-flag">${t('rectification.person.topLeader')}</span>`
+        : p.leadershipMember
+          ? html`<span class="ql-rect-person-flag">${t('rectification.person.leadershipMember')}</span>`
+          : ''}</sl-option>`,
+  );
+}
+
+/** Options of a plain code list with labels. */
+export function codeOptions(codes, labelOf) {
+  return codes.map((c) => html`<sl-option value=${c}>${labelOf(c)}</sl-option>`);
+}
+
+export function categoryOptions(categories) {
+  return categories.map((c) => html`<sl-option value=${c.code}>${c.label}</sl-option>`);
+}
+
+export function inspectionOptions(inspections) {
+  return inspections.map((i) => html`<sl-option value=${i.id}>${i.title}</sl-option>`);
+}
+
+// ---- files ------------------------------------------------------------------------------------
+
+function filenameOf(response, fallback) {
+  const header = response.headers.get('Content-Disposition') || '';
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain ? plain[1].trim() : fallback;
+}
+
+/**
+ * Downloads a file of the API (cookies authenticate GETs) and saves it under the server's name.
+ * A problem document of the server becomes an ApiError, as api.js does.
+ */
+export async function download(path, params, fallbackName) {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) {
+    if (v !== undefined && v !== null && v !== '') {
+      query.append(k, String(v));
+    }
+  }
+  const q = query.toString();
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}${q ? `?${q}` : ''}`, {
+      headers: { Accept: `${XLSX}, application/problem+json;q=0.9, */*;q=0.8`, 'Accept-Language': currentLang() },
+      credentials: 'same-origin',
+    });
+  } catch (e) {
+    throw new ApiError(0, { title: t('error.network'), detail: t('error.network') });
+  }
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') || '';
+    const problem = type.includes('json') ? await response.json().catch(() => null) : null;
+    if (response.status === 401) {
+      window.dispatchEvent(new CustomEvent('ql-unauthorized'));
+    }
+    throw new ApiError(response.status, problem || { title: t('error.http', response.status), status: response.status });
+  }
+  const blob = await response.blob();
+  const name = filenameOf(response, fallbackName);
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 30000);
+  return name;
+}
+
+/** The route's query (`#/rectification/ledger?inspectionId=…`) as URLSearchParams. */
+export function routeQuery() {
+  const hash = decodeURIComponent(location.hash || '');
+  const i = hash.indexOf('?');
+  return new URLSearchParams(i >= 0 ? hash.slice(i + 1) : '');
+}
+
+/** Loads the module's stylesheet once (the CSP allows stylesheets of the portal's own origin). */
+export function ensureStyles() {
+  if (document.querySelector('link[data-module-styles="rectification"]')) {
+    return;
+  }
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('./rectification.css', import.meta.url).pathname;
+  link.dataset.moduleStyles = 'rectification';
+  document.head.append(link);
+}
+
+/** Messages of fields of the form `rows[7].deadline` (an import's rows) as readable lines. */
+export function rowErrors(problem) {
+  return ((problem && problem.errors) || []).map((e) => {
+    const m = /^rows\[(\d+)\]\.?(.*)$/.exec(e.field || '');
+    if (!m) {
+      return { row: null, column: e.field ? label(`rectification.import.column.${e.field}`, e.field) : '', message: e.message };
+    }
+    return { row: Number(m[1]), column: m[2] ? label(`rectification.import.column.${m[2]}`, m[2]) : '', message: e.message };
+  });
+}
+
+/** An empty measure row of a form. */
+let measureKey = 0;
+export function emptyMeasure() {
+  return { key: ++measureKey, content: '', ownerId: '', ownerName: '', deadline: '', longTerm: false, milestones: [] };
+}
+
+export function nextKey() {
+  return ++measureKey;
+}
+
+/** GET with a 404 answered as null (records out of scope are answered as missing). */
+export async function getOrNull(path) {
+  try {
+    return await get(path);
+  } catch (e) {
+    if (e.status === 404) {
+      return null;
+    }
+    throw e;
+  }
+}
