@@ -117,6 +117,23 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A download: the status and the body's bytes (an export, an attachment). */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes of a download with its status and type. */
+    public record Download(int status, byte[] body, String contentType) {
+    }
+
     /** The session cookie ({@code name=value}), for clients of one's own. */
     public String cookie() {
         return sessionCookie;
@@ -124,6 +141,12 @@ public final class Http {
 
     public Reply post(String path, String body, String contentType) {
         return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts with an {@code If-Match} version, as transitions of a versioned record need. */
+    public Reply post(String path, String body, String contentType, String ifMatch) {
+        return send(request(path).header("Content-Type", contentType).header("If-Match", ifMatch)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -136,15 +136,19 @@ public class SecurityOnPostgresIT {
             "/api/v1/audit", page -> field(page.get("items"), "actorUnitId"));
 
     /** Endpoints that answer no unit-owned records, and why. Anything else must be in the matrix. */
-    private static final Map<String, String> UNSCOPED = Map.of(
-            "/api/v1/openapi.json", "the API's description",
-            "/api/v1/dictionaries", "deployment-wide code lists",
-            "/api/v1/auth", "the caller's own session",
-            "/api/v1/roles", "built-in roles and the caller's units' roles; grants are tested below",
-            "/api/v1/tokens", "the caller's own tokens",
-            "/api/v1/audit/verify", "the integrity of the whole chain, no entries",
-            "/api/v1/modules", "the installed modules, no records",
-            "/api/v1/portal", "the caller's own menu, cards, to-dos and notices: PortalOnPostgresIT");
+    private static final Map<String, String> UNSCOPED = Map.ofEntries(
+            Map.entry("/api/v1/attachments", "a module's file, after the owning module's access check:"
+                    + " RectificationOnPostgresIT downloads one as a sibling unit"),
+            Map.entry("/api/v1/calendar", "the deployment's working-day calendar, no unit records"),
+            Map.entry("/api/v1/jobs", "the deployment's scheduled jobs, no records"),
+            Map.entry("/api/v1/openapi.json", "the API's description"),
+            Map.entry("/api/v1/dictionaries", "deployment-wide code lists"),
+            Map.entry("/api/v1/auth", "the caller's own session"),
+            Map.entry("/api/v1/roles", "built-in roles and the caller's units' roles; grants are tested below"),
+            Map.entry("/api/v1/tokens", "the caller's own tokens"),
+            Map.entry("/api/v1/audit/verify", "the integrity of the whole chain, no entries"),
+            Map.entry("/api/v1/modules", "the installed modules, no records"),
+            Map.entry("/api/v1/portal", "the caller's own menu, cards, to-dos and notices: PortalOnPostgresIT"));
 
     private static List<String> field(JsonNode items, String name) {
         List<String> ids = new ArrayList<>();

@@ -6,6 +6,12 @@ public final class Topics {
     /** Prefix of every topic. */
     public static final String PREFIX = "qinglian/";
 
+    /**
+     * The organisation changed: a unit or a supervision relation was created, changed or
+     * removed. Sent synchronously within the node, so that cached data scopes are recomputed.
+     */
+    public static final String PLATFORM_ORGANISATION_CHANGED = "qinglian/platform/organisation/CHANGED";
+
     /** A problem was registered in the rectification ledger (列单挂账). */
     public static final String RECTIFICATION_PROBLEM_REGISTERED = "qinglian/rectification/problem/REGISTERED";
     /** A problem changed state; {@link EventKeys#FROM} and {@link EventKeys#TO} say how. */

@@ -17,6 +17,12 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qinglian.platform.api.event.Topics;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.Event;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.qinglian.platform.api.ConflictException;
 import org.qinglian.platform.api.NotFoundException;
 import org.qinglian.platform.api.FieldViolation;
@@ -59,6 +65,19 @@ public class UnitServiceImpl implements UnitService {
 
     @Reference
     private AuditLog audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin events;
+
+    /** Tells the node the organisation changed (cached scopes are recomputed), then answers the result. */
+    private <T> T changed(T result) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.sendEvent(new Event(Topics.PLATFORM_ORGANISATION_CHANGED, Map.of()));
+        }
+        return result;
+    }
 
     public UnitServiceImpl() {
     }
@@ -141,7 +160,7 @@ public class UnitServiceImpl implements UnitService {
     @Override
     public UnitDto create(UnitDto unit) {
         validate(unit);
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             UnitEntity e = new UnitEntity();
             apply(em, e, unit);
             e.created(clock.now());
@@ -149,13 +168,13 @@ public class UnitServiceImpl implements UnitService {
             em.flush();
             audit.record(em, AuditEvent.of("unit.create", UNIT, e.getPublicId()));
             return Mapping.unit(e);
-        });
+        }));
     }
 
     @Override
     public UnitDto update(UUID id, long expectedVersion, UnitDto unit) {
         validate(unit);
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             UnitEntity e = visible(em, id);
             Records.checkVersion(e, expectedVersion);
             apply(em, e, unit);
@@ -163,12 +182,12 @@ public class UnitServiceImpl implements UnitService {
             em.flush();
             audit.record(em, AuditEvent.of("unit.update", UNIT, e.getPublicId()));
             return Mapping.unit(e);
-        });
+        }));
     }
 
     @Override
     public void delete(UUID id, long expectedVersion) {
-        Transactions.inTransaction(jpa, em -> {
+        changed(Transactions.inTransaction(jpa, em -> {
             UnitEntity e = visible(em, id);
             Records.checkVersion(e, expectedVersion);
             if (count(em, "select count(u) from UnitEntity u where u.parent = :u and u.deletedAt is null", e) > 0) {
@@ -186,7 +205,7 @@ public class UnitServiceImpl implements UnitService {
             e.deleted(clock.now());
             audit.record(em, AuditEvent.of("unit.delete", UNIT, e.getPublicId()));
             return null;
-        });
+        }));
     }
 
     private static long count(EntityManager em, String jpql, UnitEntity unit) {
@@ -277,7 +296,7 @@ public class UnitServiceImpl implements UnitService {
     @Override
     public SupervisionDto createSupervision(SupervisionDto edge) {
         validate(edge);
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             SupervisionEntity s = new SupervisionEntity();
             apply(em, s, edge);
             s.created(clock.now());
@@ -285,13 +304,13 @@ public class UnitServiceImpl implements UnitService {
             em.flush();
             audit.record(em, AuditEvent.of("supervision.create", SUPERVISION, s.getPublicId()));
             return Mapping.supervision(s);
-        });
+        }));
     }
 
     @Override
     public SupervisionDto updateSupervision(UUID id, long expectedVersion, SupervisionDto edge) {
         validate(edge);
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             SupervisionEntity s = visibleEdge(em, id);
             Records.checkVersion(s, expectedVersion);
             apply(em, s, edge);
@@ -299,18 +318,18 @@ public class UnitServiceImpl implements UnitService {
             em.flush();
             audit.record(em, AuditEvent.of("supervision.update", SUPERVISION, s.getPublicId()));
             return Mapping.supervision(s);
-        });
+        }));
     }
 
     @Override
     public void deleteSupervision(UUID id, long expectedVersion) {
-        Transactions.inTransaction(jpa, em -> {
+        changed(Transactions.inTransaction(jpa, em -> {
             SupervisionEntity s = visibleEdge(em, id);
             Records.checkVersion(s, expectedVersion);
             s.deleted(clock.now());
             audit.record(em, AuditEvent.of("supervision.delete", SUPERVISION, s.getPublicId()));
             return null;
-        });
+        }));
     }
 
     private static void validate(SupervisionDto edge) {

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.qinglian.platform.security.web.ProfileCache;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.qinglian.platform.api.PlatformClock;
@@ -39,6 +40,18 @@ public class ModuleGrants {
 
     @Reference
     private AuditLog audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ProfileCache profiles;
+
+    /** Cached profiles and scopes are read again after a change of users, roles or grants. */
+    private <T> T changed(T result) {
+        ProfileCache cache = profiles;
+        if (cache != null) {
+            cache.invalidateAll();
+        }
+        return result;
+    }
 
     public ModuleGrants() {
     }
@@ -93,7 +106,7 @@ public class ModuleGrants {
 
     /** Applies the module's default grants not applied before; answers how many were given. */
     public int apply(PortalModule module) {
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             int granted = 0;
             for (PermissionDefinition d : module.permissions()) {
                 if (!Permissions.isValid(d.permission()) || !d.permission().startsWith(module.id() + ":")) {
@@ -131,6 +144,6 @@ public class ModuleGrants {
                 }
             }
             return granted;
-        });
+        }));
     }
 }

@@ -15,6 +15,9 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qinglian.platform.security.web.ProfileCache;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.qinglian.platform.api.ConflictException;
 import org.qinglian.platform.api.FieldViolation;
 import org.qinglian.platform.api.NotFoundException;
@@ -52,6 +55,18 @@ public class RoleServiceImpl implements RoleService {
 
     @Reference
     private SecurityContext security;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ProfileCache profiles;
+
+    /** Cached profiles and scopes are read again after a change of users, roles or grants. */
+    private <T> T changed(T result) {
+        ProfileCache cache = profiles;
+        if (cache != null) {
+            cache.invalidateAll();
+        }
+        return result;
+    }
 
     public RoleServiceImpl() {
     }
@@ -95,7 +110,7 @@ public class RoleServiceImpl implements RoleService {
     public RoleDto create(RoleDto role) {
         validate(role);
         Instant now = clock.now();
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             Authority authority = Authority.of(security, em);
             checkHeld(authority, role);
             String code = role.getCode().strip();
@@ -121,14 +136,14 @@ public class RoleServiceImpl implements RoleService {
                     .detail("code=" + code + " scope=" + r.getScopeKind() + " permissions="
                             + String.join(",", new TreeSet<>(r.getPermissions()))));
             return dto(r, unitsOf(em, List.of(r)));
-        });
+        }));
     }
 
     @Override
     public RoleDto update(UUID id, long expectedVersion, RoleDto role) {
         validate(role);
         Instant now = clock.now();
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             Authority authority = Authority.of(security, em);
             RoleEntity r = requireVisible(em, id, authority.scope());
             if (r.isBuiltIn()) {
@@ -154,13 +169,13 @@ public class RoleServiceImpl implements RoleService {
             audit.record(em, AuditEvent.of("role.update", Accounts.ROLE, r.getPublicId()).detail("code=" + code
                     + " " + before + " -> " + r.getScopeKind() + " " + String.join(",", new TreeSet<>(r.getPermissions()))));
             return dto(r, unitsOf(em, List.of(r)));
-        });
+        }));
     }
 
     @Override
     public void delete(UUID id, long expectedVersion) {
         Instant now = clock.now();
-        Transactions.inTransaction(jpa, em -> {
+        changed(Transactions.inTransaction(jpa, em -> {
             Authority authority = Authority.of(security, em);
             RoleEntity r = requireVisible(em, id, authority.scope());
             if (r.isBuiltIn()) {
@@ -179,7 +194,7 @@ public class RoleServiceImpl implements RoleService {
             r.deleted(now);
             audit.record(em, AuditEvent.of("role.delete", Accounts.ROLE, r.getPublicId()).detail("code=" + r.getCode()));
             return null;
-        });
+        }));
     }
 
     private static void validate(RoleDto role) {

@@ -20,6 +20,9 @@ import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qinglian.platform.security.web.ProfileCache;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.qinglian.platform.api.ConflictException;
 import org.qinglian.platform.api.FieldViolation;
 import org.qinglian.platform.api.NotFoundException;
@@ -64,6 +67,18 @@ public class UserServiceImpl implements UserService {
 
     @Reference
     private SecurityContext security;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ProfileCache profiles;
+
+    /** Cached profiles and scopes are read again after a change of users, roles or grants. */
+    private <T> T changed(T result) {
+        ProfileCache cache = profiles;
+        if (cache != null) {
+            cache.invalidateAll();
+        }
+        return result;
+    }
 
     public UserServiceImpl() {
     }
@@ -180,7 +195,7 @@ public class UserServiceImpl implements UserService {
         v.throwIfInvalid();
         String hash = hasher.hash(user.getPassword());
         Instant now = clock.now();
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             Authority authority = Authority.of(security, em);
             String username = user.getUsername().strip();
             if (Accounts.usernameTaken(em, username, null)) {
@@ -204,7 +219,7 @@ public class UserServiceImpl implements UserService {
             audit.record(em, AuditEvent.of("user.create", Accounts.USER, e.getPublicId())
                     .detail("username=" + username + " roles=" + String.join(",", Accounts.codes(roles))));
             return dto(em, e);
-        });
+        }));
     }
 
     @Override
@@ -214,7 +229,7 @@ public class UserServiceImpl implements UserService {
         }
         validate(user).throwIfInvalid();
         Instant now = clock.now();
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             Authority authority = Authority.of(security, em);
             UserEntity e = requireInScope(em, id, authority.scope());
             checkVersion(e, expectedVersion);
@@ -241,13 +256,13 @@ public class UserServiceImpl implements UserService {
             audit.record(em, AuditEvent.of("user.update", Accounts.USER, e.getPublicId())
                     .detail("roles=" + String.join(",", before) + " -> " + String.join(",", Accounts.codes(roles))));
             return dto(em, e);
-        });
+        }));
     }
 
     @Override
     public UserDto setDisabled(UUID id, boolean disabled) {
         Instant now = clock.now();
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             Authority authority = Authority.of(security, em);
             UserEntity e = requireInScope(em, id, authority.scope());
             if (disabled && authority.caller() != null && e.getPublicId().equals(authority.caller().getUserId())) {
@@ -265,20 +280,20 @@ public class UserServiceImpl implements UserService {
             audit.record(em, AuditEvent.of(disabled ? "user.disable" : "user.enable", Accounts.USER, e.getPublicId())
                     .detail(disabled ? "sessions ended=" + ended : null));
             return dto(em, e);
-        });
+        }));
     }
 
     @Override
     public UserDto unlock(UUID id) {
         Instant now = clock.now();
-        return Transactions.inTransaction(jpa, em -> {
+        return changed(Transactions.inTransaction(jpa, em -> {
             UserEntity e = requireInScope(em, id, security.scope());
             Accounts.unlock(em, e);
             e.touched(now);
             em.flush();
             audit.record(em, AuditEvent.of("user.unlock", Accounts.USER, e.getPublicId()));
             return dto(em, e);
-        });
+        }));
     }
 
     @Override
@@ -286,7 +301,7 @@ public class UserServiceImpl implements UserService {
         PasswordHasher.checkLength("password", password);
         String hash = hasher.hash(password);
         Instant now = clock.now();
-        Transactions.inTransaction(jpa, em -> {
+        changed(Transactions.inTransaction(jpa, em -> {
             Authority authority = Authority.of(security, em);
             UserEntity e = requireInScope(em, id, authority.scope());
             // taking over an account that holds more than the caller would be an escalation
@@ -307,7 +322,7 @@ public class UserServiceImpl implements UserService {
             audit.record(em, AuditEvent.of("user.password-reset", Accounts.USER, e.getPublicId())
                     .detail("sessions ended=" + ended));
             return null;
-        });
+        }));
     }
 
     // ---------------------------------------------------------------- rules

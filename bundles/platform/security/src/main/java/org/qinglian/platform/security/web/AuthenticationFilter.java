@@ -81,6 +81,9 @@ public class AuthenticationFilter implements Filter {
     @Reference
     private Messages messages;
 
+    @Reference
+    private ProfileCache profiles;
+
     private volatile Set<String> trustedProxies = Set.of();
 
     @Activate
@@ -134,7 +137,8 @@ public class AuthenticationFilter implements Filter {
                 ProblemJson.send(request, response, messages, 401, "unauthenticated", "problem.invalidToken");
                 return;
             }
-            CallerProfile profile = accounts.profile(token.get().getUserId());
+            ProfileCache.Entry entry = cached(token.get().getUserId());
+            CallerProfile profile = entry.profile();
             Set<String> granted = new HashSet<>();
             for (String p : token.get().getPermissions()) {
                 if (Permissions.implies(profile.getPermissions(), p)) {
@@ -142,14 +146,15 @@ public class AuthenticationFilter implements Filter {
                 }
             }
             caller = caller(profile, granted, true);
-            scope = scope(profile);
+            scope = entry.scope();
         } else {
             String cookie = cookie(request);
             Optional<SessionInfo> session = cookie == null ? Optional.empty() : accounts.session(cookie, address);
             if (session.isPresent()) {
-                CallerProfile profile = accounts.profile(session.get().getUserId());
+                ProfileCache.Entry entry = cached(session.get().getUserId());
+                CallerProfile profile = entry.profile();
                 caller = caller(profile, profile.getPermissions(), false);
-                scope = scope(profile);
+                scope = entry.scope();
                 sessionId = cookie;
                 csrf = session.get().getCsrfToken();
                 if (!SAFE_METHODS.contains(request.getMethod()) && !LOGIN_PATH.equals(path)
@@ -200,7 +205,15 @@ public class AuthenticationFilter implements Filter {
                 profile.getRoles(), permissions, viaToken);
     }
 
-    /** The caller's data scope, computed once per request from the widest scope of their roles. */
+    /** The caller's profile and scope, from the cache or read now. */
+    private ProfileCache.Entry cached(UUID userId) {
+        return profiles.get(userId, () -> {
+            CallerProfile profile = accounts.profile(userId);
+            return new ProfileCache.Entry(profile, scope(profile), System.nanoTime());
+        });
+    }
+
+    /** The caller's data scope, from the widest scope of their roles. */
     private Scope scope(CallerProfile profile) {
         UUID unit = profile.getUnitId();
         switch (profile.getScope()) {
