@@ -2,6 +2,7 @@
 // filtered by unit (with its subordinates), inspection, state, overdue, category and words;
 // registering a problem with its measures, exporting the ledger as .xlsx, importing one.
 import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { request } from 'qinglian/api.js';
 import { createGrid, linkText, nodeFormatter } from 'qinglian/grid.js';
 import { formatDate, t } from 'qinglian/i18n.js';
@@ -10,8 +11,8 @@ import {
   BASE,
   PERM,
   STATUSES,
-  canPickUnits,
   XLSX,
+  canPickUnits,
   categoryOptions,
   codeOptions,
   download,
@@ -74,10 +75,27 @@ class QlRectLedger extends LightElement {
   connectedCallback() {
     super.connectedCallback();
     this.loadReferences();
+    // a link to the ledger with other filters (a dashboard card's) while the ledger is shown: the
+    // shell keeps the page, so the page takes the new filters itself
+    this.onHash = () => {
+      if (/^#\/?rectification\/ledger(\?|$)/.test(decodeURIComponent(location.hash))) {
+        const next = filtersFromRoute();
+        if (JSON.stringify(next) !== this.routeFilters) {
+          this.routeFilters = JSON.stringify(next);
+          this.filters = next;
+          this.formSeq = (this.formSeq || 0) + 1;
+          this.requestUpdate();
+          this.grid?.reload();
+        }
+      }
+    };
+    this.routeFilters = JSON.stringify(this.filters);
+    window.addEventListener('hashchange', this.onHash);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
     this.grid?.destroy();
   }
 
@@ -348,7 +366,7 @@ class QlRectLedger extends LightElement {
               <sl-icon slot="prefix" name="upload"></sl-icon>${t('rectification.ledger.import')}</sl-button>`
           : ''}
       </div>
-      <form class="ql-toolbar" data-form="ledger-filter" novalidate @submit=${this.search}>
+      ${keyed(this.formSeq || 0, html`<form class="ql-toolbar" data-form="ledger-filter" novalidate @submit=${this.search}>
         ${canPickUnits()
           ? html`<sl-select name="unitId" data-field="unitId" label=${t('rectification.filter.unit')} clearable hoist class="ql-wide"
                 placeholder=${t('filter.all')} .value=${f.unitId || ''} @sl-change=${() => this.search()}>${unitOptions(this.units)}</sl-select>
@@ -368,7 +386,7 @@ class QlRectLedger extends LightElement {
           <sl-button type="submit" variant="primary" data-action="search"><sl-icon slot="prefix" name="search"></sl-icon>${t('action.search')}</sl-button>
           <sl-button data-action="reset" @click=${this.resetFilters}>${t('action.reset')}</sl-button>
         </div>
-      </form>
+      </form>`)}
       <div class="ql-grid" data-grid="problems" data-testid="rectification-problems"></div>
       <ql-rect-problem-dialog .units=${this.units} .categories=${this.categories} .inspections=${this.inspections}
         @ql-rect-saved=${this.onSaved}></ql-rect-problem-dialog>

@@ -223,10 +223,10 @@ class QlRectStatistics extends LightElement {
       ${s
         ? html`<div class="ql-panel ql-figures ql-rect-figures" data-testid="rectification-figures">
               ${this.figure('total', formatNumber(s.total))}
-              ${this.figure('closed', formatNumber(s.closed), 'success')}
+              ${this.figure('closed', formatNumber(s.closed), s.closed ? 'success' : null)}
               ${this.figure('longTerm', formatNumber(s.longTerm))}
               ${this.figure('overdue', formatNumber(s.overdue), s.overdue ? 'danger' : null)}
-              ${this.figure('completionRate', formatPercent(s.completionRate), 'success')}
+              ${this.figure('completionRate', formatPercent(s.completionRate), s.completionRate > 0 ? 'success' : null)}
             </div>
             <div class="ql-rect-charts">
               ${CHARTS.map(
