@@ -35,8 +35,11 @@ import org.qinglian.platform.testing.TestSecurityContext;
 /**
  * What the audit trail adds to a write: creating a unit through the real unit service on
  * PostgreSQL, once with the real audit log (its row inserted in the same transaction) and once
- * with an audit log that writes nothing. The difference of the two averages is the cost.
- * Database: {@code -Dqinglian.test.jdbc.url} (default the tests' qinglian_test, which it resets).
+ * with an audit log that writes nothing. The difference of the two averages is the cost. Connections
+ * are pooled as in the portal, so a transaction costs its statements and its commit, not a new
+ * PostgreSQL backend.
+ * Database: {@code -Dqinglian.test.jdbc.url}, default {@value #DEFAULT_URL}, which it resets: never the
+ * tests' qinglian_test, which other builds may be using. Run by benchmarks/run.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,9 +49,19 @@ import org.qinglian.platform.testing.TestSecurityContext;
 @Fork(1)
 public class AuditCostBenchmark {
 
+    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/qinglian_bench_audit";
+
+    static {
+        // before TestDatabase reads it (its default is the unit tests' database)
+        if (System.getProperty("qinglian.test.jdbc.url") == null) {
+            System.setProperty("qinglian.test.jdbc.url", DEFAULT_URL);
+        }
+    }
+
     @Param({"audited", "unaudited"})
     public String audit;
 
+    private PooledDataSource pool;
     private EntityManagerFactory emf;
     private UnitServiceImpl units;
     private UnitDto parent;
@@ -57,11 +70,13 @@ public class AuditCostBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         TestDatabase.reset(TestDatabase.PLATFORM, new TestDatabase.Schema("pf_audit_schema_history", "db/audit"));
-        emf = TestDatabase.entityManagerFactory("qinglian-platform", Map.of("hibernate.show_sql", "false"));
+        pool = new PooledDataSource(TestDatabase.dataSource());
+        emf = TestDatabase.entityManagerFactory("qinglian-platform",
+                Map.of("hibernate.show_sql", "false", "javax.persistence.nonJtaDataSource", pool));
         TestSecurityContext security = new TestSecurityContext();
         TestClock clock = new TestClock(Instant.parse("2026-11-22T00:00:00Z"));
         AuditLog log = "audited".equals(audit)
-                ? new AuditLogImpl(TestDatabase.dataSource(), security, clock, null)
+                ? new AuditLogImpl(pool, security, clock, null)
                 : new AuditLog() {
                     @Override
                     public void record(EntityManager em, AuditEvent event) {
@@ -80,6 +95,7 @@ public class AuditCostBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         emf.close();
+        pool.close();
     }
 
     private static UnitDto unit(String name, UnitLevel level, UnitDto parent) {

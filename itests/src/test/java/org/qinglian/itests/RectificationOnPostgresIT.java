@@ -249,6 +249,10 @@ public class RectificationOnPostgresIT {
         assertEquals(notices, count("select count(*) from pf_notice"));
         assertEquals(keys, count("select count(*) from pf_job_key"));
         assertEquals(1, as("city").get("/api/v1/portal/notices").json().get("total").asInt());
+        String card = as("d1").get("/api/v1/portal/dashboard").body;
+        assertTrue(card, card.contains("逾期问题") && card.contains("谈心谈话开展不经常"));
+        assertFalse("a sibling's card lists none of its problems",
+                as("d2").get("/api/v1/portal/dashboard").body.contains("谈心谈话开展不经常"));
         await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from pf_outbox where published_at"
                 + " is null") == 0);
         assertEquals(403, as("d1").post("/api/v1/jobs/rectification.escalation/run", "").status);

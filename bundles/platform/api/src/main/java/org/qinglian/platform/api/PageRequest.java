@@ -81,6 +81,18 @@ public final class PageRequest {
         return (int) Math.min((long) (page - 1) * size, Integer.MAX_VALUE);
     }
 
+    /**
+     * The same page with sort fields renamed from the API's names to the record's properties
+     * (e.g. {@code number} to {@code id}); fields not named keep theirs.
+     */
+    public PageRequest renamed(java.util.Map<String, String> properties) {
+        List<SortOrder> orders = new ArrayList<>();
+        for (SortOrder o : sort) {
+            orders.add(new SortOrder(properties.getOrDefault(o.getField(), o.getField()), o.isAscending()));
+        }
+        return new PageRequest(page, size, orders);
+    }
+
     public List<SortOrder> getSort() {
         return sort;
     }

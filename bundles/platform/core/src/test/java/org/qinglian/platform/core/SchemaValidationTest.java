@@ -50,15 +50,16 @@ public class SchemaValidationTest {
     @Test
     public void migrationsRunAndAreRecordedInThePlatformHistoryTable() throws Exception {
         assertEquals("postgresql", SchemaMigrations.vendor(TestDatabase.dataSource()));
-        assertEquals(7, migration.migrationsExecuted);
-        assertEquals("1.6", migration.targetSchemaVersion);
+        assertEquals(8, migration.migrationsExecuted);
+        assertEquals("1.7", migration.targetSchemaVersion);
         assertEquals(List.of(List.of("1.0", "platform records", true),
                 List.of("1.1", "platform dictionaries", true),
                 List.of("1.2", "platform unique live codes", true),
                 List.of("1.3", "platform portal", true),
                 List.of("1.4", "platform services", true),
                 List.of("1.5", "platform attachments", true),
-                List.of("1.6", "platform demo runs", true)),
+                List.of("1.6", "platform demo runs", true),
+                List.of("1.7", "platform person name order", true)),
                 TestDatabase.rows("select version, description, success from " + SchemaMigrations.HISTORY_TABLE
                         + " where version is not null order by installed_rank"));
         assertEquals(List.of(), TestDatabase.column(
@@ -66,7 +67,7 @@ public class SchemaValidationTest {
 
         MigrateResult again = SchemaMigrations.migrate(TestDatabase.dataSource(), getClass().getClassLoader());
         assertEquals(0, again.migrationsExecuted);
-        assertEquals(7L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
+        assertEquals(8L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
     }
 
     @Test

@@ -14,6 +14,11 @@ import java.util.UUID;
  * @param longTerm 长期坚持: a measure without end
  * @param milestones its steps, possibly none
  */
-public record MeasureDraft(String content, UUID ownerId, String ownerName, LocalDate deadline, boolean longTerm,
+public record MeasureDraft(String content, UUID ownerId, String ownerName, LocalDate deadline, Boolean longTerm,
         List<Milestone> milestones) {
+
+    /** A missing {@code longTerm} means false. */
+    public MeasureDraft {
+        longTerm = Boolean.TRUE.equals(longTerm);
+    }
 }

@@ -9,5 +9,10 @@ import java.time.LocalDate;
  * @param dueDate by when
  * @param done whether it was reached
  */
-public record Milestone(String title, LocalDate dueDate, boolean done) {
+public record Milestone(String title, LocalDate dueDate, Boolean done) {
+
+    /** A missing {@code done} means false. */
+    public Milestone {
+        done = Boolean.TRUE.equals(done);
+    }
 }

@@ -9,5 +9,10 @@ import java.util.UUID;
  * @param measureId the measure it reports on, or null for the problem as a whole
  * @param completesMeasure whether the measure is done with it
  */
-public record ProgressDraft(String text, UUID measureId, boolean completesMeasure) {
+public record ProgressDraft(String text, UUID measureId, Boolean completesMeasure) {
+
+    /** A missing {@code completesMeasure} means false. */
+    public ProgressDraft {
+        completesMeasure = Boolean.TRUE.equals(completesMeasure);
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,15 +40,18 @@ final class LedgerExport {
             OutputStream out) {
         Messages m = service.messages;
         List<ProblemEntity> problems = service.filtered(em, query).all(em, "p.id");
-        List<MeasureEntity> allMeasures = problems.isEmpty() ? List.of() : em.createQuery("select m from MeasureEntity m"
-                + " where m.problem in :problems and m.deletedAt is null order by m.problem.id, m.position, m.id",
-                MeasureEntity.class).setParameter("problems", problems).getResultList();
+        List<MeasureEntity> allMeasures = new ArrayList<>();
+        for (List<ProblemEntity> chunk : chunks(problems)) {
+            allMeasures.addAll(em.createQuery("select m from MeasureEntity m where m.problem in :problems"
+                    + " and m.deletedAt is null order by m.problem.id, m.position, m.id", MeasureEntity.class)
+                    .setParameter("problems", chunk).getResultList());
+        }
         Map<Long, List<MeasureEntity>> measures = allMeasures.stream()
                 .collect(Collectors.groupingBy(x -> x.getProblem().getId()));
         Map<Long, String> latestProgress = new HashMap<>();
-        if (!allMeasures.isEmpty()) {
+        for (List<MeasureEntity> chunk : chunks(allMeasures)) {
             em.createQuery("select r from ProgressEntity r where r.measure in :measures and r.deletedAt is null"
-                    + " order by r.createdAt, r.id", ProgressEntity.class).setParameter("measures", allMeasures)
+                    + " order by r.createdAt, r.id", ProgressEntity.class).setParameter("measures", chunk)
                     .getResultList().forEach(r -> latestProgress.put(r.getMeasure().getId(), r.getText()));
         }
         Map<String, String> units = Names.units(em, problems.stream().map(ProblemEntity::getUnitId)
@@ -143,6 +147,15 @@ final class LedgerExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A long list in slices a database takes as an IN list. */
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 1000) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + 1000)));
+        }
+        return chunks;
     }
 
     /** The unit the ledger is of: the query's unit, else the inspection's, else the caller's. */

@@ -128,7 +128,10 @@ final class LedgerImport {
             } else {
                 List<String> candidates = unitsByName.getOrDefault(b.unit, List.of()).stream()
                         .filter(u -> scope.includes(UUID.fromString(u))).toList();
-                if (candidates.size() != 1) {
+                if (candidates.size() > 1) {
+                    errors.add(violation(b.row, "unit", "validation.rectification.ambiguousUnit", b.unit,
+                            candidates.size()));
+                } else if (candidates.isEmpty()) {
                     errors.add(violation(b.row, "unit", "validation.rectification.unknownUnit", b.unit));
                 } else {
                     unit = candidates.get(0);

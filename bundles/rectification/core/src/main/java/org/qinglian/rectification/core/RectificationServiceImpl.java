@@ -89,6 +89,8 @@ public class RectificationServiceImpl implements RectificationService {
     static final String INSPECTION = "rectification.inspection";
     static final String MEASURE = "rectification.measure";
     static final String PROGRESS = "rectification.progress";
+    /** API sort fields that are named otherwise in the entity. */
+    static final Map<String, String> SORT_PROPERTIES = Map.of("number", "id");
     /** Problems whose open measures can be overdue. */
     static final Set<ProblemStatus> RUNNING = EnumSet.of(ProblemStatus.REGISTERED, ProblemStatus.IN_PROGRESS);
 
@@ -283,7 +285,7 @@ public class RectificationServiceImpl implements RectificationService {
         ProblemQuery q = query == null ? ProblemQuery.all() : query;
         return Transactions.inTransaction(jpa, em -> {
             ListQuery<ProblemEntity> list = filtered(em, q);
-            Page<ProblemEntity> entities = list.page(em, page, e -> e);
+            Page<ProblemEntity> entities = list.page(em, page.renamed(SORT_PROPERTIES), e -> e);
             return new Page<>(problemDtos(em, entities.getItems(), locale), entities.getTotal(), entities.getPage(),
                     entities.getSize());
         });
@@ -539,6 +541,8 @@ public class RectificationServiceImpl implements RectificationService {
             m.touched(clock.now());
             m.getProblem().deadlinesChanged();
             m.getProblem().touched(clock.now());
+            em.persist(new TimelineEntity(m.getProblem(), clock.now(), actor(), "MEASURE", null, null,
+                    shorten(m.getContent())));
             em.flush();
             audit.record(em, AuditEvent.of("rectification.measure.update", MEASURE, m.getPublicId()));
             return measureDto(m, clock.today());
@@ -827,15 +831,31 @@ public class RectificationServiceImpl implements RectificationService {
                 r.getCreatedAt(), r.getReportedBy(), attachments.list(em, MODULE, "progress", r.getPublicId()));
     }
 
-    /** Category codes to labels in the language. */
+    /** Category codes to labels in the language; the dictionary is read again after {@link #LABELS_TTL_NANOS}. */
     Map<String, String> categoryLabels(Locale locale) {
-        Map<String, String> labels = new LinkedHashMap<>();
         boolean english = locale != null && "en".equals(locale.getLanguage());
-        for (DictionaryItemDto item : dictionaries.items(CATEGORY_DICTIONARY)) {
-            labels.put(item.getCode(), english ? item.getLabelEn() : item.getLabelZh());
+        Labels known = labels;
+        if (known == null || System.nanoTime() - known.at() > LABELS_TTL_NANOS) {
+            Map<String, String> zh = new LinkedHashMap<>();
+            Map<String, String> en = new LinkedHashMap<>();
+            for (DictionaryItemDto item : dictionaries.items(CATEGORY_DICTIONARY)) {
+                zh.put(item.getCode(), item.getLabelZh());
+                en.put(item.getCode(), item.getLabelEn());
+            }
+            known = new Labels(zh, en, System.nanoTime());
+            labels = known;
         }
-        return labels;
+        return english ? known.en() : known.zh();
     }
+
+    /** How long category labels serve before the dictionary is read again: ten seconds. */
+    static final long LABELS_TTL_NANOS = 10_000_000_000L;
+
+    /** The category labels as last read. */
+    private record Labels(Map<String, String> zh, Map<String, String> en, long at) {
+    }
+
+    private volatile Labels labels;
 
     Map<String, String> payload(ProblemEntity p) {
         Map<String, String> payload = new TreeMap<>();

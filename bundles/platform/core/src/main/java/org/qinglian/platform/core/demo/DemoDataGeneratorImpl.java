@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -205,9 +207,15 @@ public class DemoDataGeneratorImpl implements DemoDataGenerator {
             districts.add(unit(em, all, DemoNames.DISTRICTS.get(d) + "纪委监委", String.format("d%02d", d + 1),
                     UnitKind.COMMISSION, UnitLevel.DISTRICT, city));
         }
+        Set<String> townshipNames = new HashSet<>();
         for (int t = 0; t < TOWNSHIPS; t++) {
             UnitEntity district = districts.get(t % districts.size());
-            unit(em, all, DemoNames.DISTRICTS.get(t % districts.size()) + DemoNames.township(random, t) + "纪工委",
+            String name;
+            do {
+                // names are unique in a city, as imports that name units rely on
+                name = DemoNames.DISTRICTS.get(t % districts.size()) + DemoNames.township(random, t) + "纪工委";
+            } while (!townshipNames.add(name));
+            unit(em, all, name,
                     String.format("%s-t%02d", district.getCode(), t / districts.size() + 1), UnitKind.COMMISSION,
                     UnitLevel.TOWNSHIP, district);
         }

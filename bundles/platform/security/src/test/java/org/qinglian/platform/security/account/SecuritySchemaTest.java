@@ -57,7 +57,7 @@ public class SecuritySchemaTest {
                 TestDatabase.rows("select version, description, success from pf_security_schema_history"
                         + " where type <> 'BASELINE' order by installed_rank"));
         // the platform's history is untouched by this schema
-        assertEquals(7L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
+        assertEquals(8L, TestDatabase.value("select count(*) from pf_schema_history where version is not null"));
         assertEquals(TABLES, TestDatabase.column("select table_name::text from information_schema.tables"
                 + " where table_schema = 'public' and table_name in (" + TABLES.stream().map(t -> "'" + t + "'")
                         .collect(Collectors.joining(",")) + ") order by table_name"));
