@@ -565,7 +565,10 @@ pool = dbcp2
 xa = true
 pool.maxTotal = 16
 pool.minIdle = 2
-pool.testOnBorrow = true
+pool.testOnBorrow = false
+pool.testWhileIdle = true
+pool.timeBetweenEvictionRunsMillis = 5000
+pool.numTestsPerEvictionRun = 16
 CFG
 
 # ---- cold start, with the demo city loading --------------------------------------------------

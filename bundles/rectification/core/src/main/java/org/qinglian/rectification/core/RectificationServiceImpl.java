@@ -89,6 +89,8 @@ public class RectificationServiceImpl implements RectificationService {
     static final String INSPECTION = "rectification.inspection";
     static final String MEASURE = "rectification.measure";
     static final String PROGRESS = "rectification.progress";
+    /** Problems an import writes before it empties the persistence context. */
+    static final int IMPORT_BATCH = 100;
     /** API sort fields that are named otherwise in the entity. */
     static final Map<String, String> SORT_PROPERTIES = Map.of("number", "id");
     /** Problems whose open measures can be overdue. */
@@ -747,6 +749,11 @@ public class RectificationServiceImpl implements RectificationService {
             for (ProblemDraft d : drafts) {
                 ids.add(register(em, d, null, null).getPublicId());
                 measures += d.measures().size();
+                if (ids.size() % IMPORT_BATCH == 0) {
+                    // keep the persistence context small: each flush checks every entity it holds
+                    em.flush();
+                    em.clear();
+                }
             }
             audit.record(em, AuditEvent.of("rectification.ledger.import", INSPECTION, inspection.getPublicId())
                     .detail(ids.size() + " problems, " + measures + " measures"));
