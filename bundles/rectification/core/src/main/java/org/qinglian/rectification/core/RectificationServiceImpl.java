@@ -220,12 +220,16 @@ public class RectificationServiceImpl implements RectificationService {
 
     private InspectionEntity visibleInspection(EntityManager em, UUID id) {
         InspectionEntity e = Records.find(em, InspectionEntity.class, id);
-        Scope scope = security.scope();
-        if (e == null || !scope.includes(UUID.fromString(e.getUnitId()))
-                && e.getInspectedUnitIds().stream().noneMatch(u -> scope.includes(UUID.fromString(u)))) {
+        if (!visible(e, security.scope())) {
             throw new NotFoundException("rectificationInspection", id);
         }
         return e;
+    }
+
+    /** An inspection is seen by its inspecting unit and by the units it inspected. */
+    private static boolean visible(InspectionEntity e, Scope scope) {
+        return e != null && (scope.includes(UUID.fromString(e.getUnitId()))
+                || e.getInspectedUnitIds().stream().anyMatch(u -> scope.includes(UUID.fromString(u))));
     }
 
     /** An inspection the caller may change: its inspecting unit is in scope. */
@@ -249,12 +253,11 @@ public class RectificationServiceImpl implements RectificationService {
         Map<String, String> names = Names.units(em, unitIds);
         Map<Long, long[]> counts = new HashMap<>();
         List<Long> ids = list.stream().map(InspectionEntity::getId).collect(Collectors.toList());
-        Scope scope = security.scope();
-        em.createQuery("select p.inspection.id, count(p), sum(case when p.status = :closed then 1 else 0 end)"
-                + " from ProblemEntity p where p.inspection.id in :ids and p.deletedAt is null"
-                + scopeCondition(scope, "p.unitId") + " group by p.inspection.id", Object[].class)
-                .setParameter("ids", ids).setParameter("closed", ProblemStatus.CLOSED)
-                .getResultList().forEach(r -> counts.put((Long) r[0],
+        new ListQuery<>(ProblemEntity.class, "p", "").inScope("p.unitId", security.scope())
+                .where("p.inspection.id in :ids", "ids", ids).parameter("closed", ProblemStatus.CLOSED)
+                .aggregate(em, "p.inspection.id, count(p), sum(case when p.status = :closed then 1 else 0 end)",
+                        "group by p.inspection.id", Object[].class)
+                .forEach(r -> counts.put((Long) r[0],
                         new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
         List<InspectionDto> dtos = new ArrayList<>();
         for (InspectionEntity i : list) {
@@ -266,18 +269,6 @@ public class RectificationServiceImpl implements RectificationService {
                     i.getEndDate(), i.getTeam(), c[0], c[1], i.getVersion(), i.getCreatedAt()));
         }
         return dtos;
-    }
-
-    /** A JPQL condition keeping rows of units in scope, with the scope's ids inlined as literals. */
-    private static String scopeCondition(Scope scope, String path) {
-        if (scope.isUnrestricted()) {
-            return "";
-        }
-        if (scope.units().isEmpty()) {
-            return " and 1 = 0";
-        }
-        return " and " + path + " in (" + scope.units().stream().map(u -> "'" + u + "'")
-                .collect(Collectors.joining(",")) + ")";
     }
 
     // ---------------------------------------------------------------- problems
@@ -436,8 +427,7 @@ public class RectificationServiceImpl implements RectificationService {
         requireUnit(em, scope, d.unitId(), "unitId");
         if (d.inspectionId() != null) {
             InspectionEntity inspection = Records.find(em, InspectionEntity.class, d.inspectionId());
-            if (inspection == null || !scope.includes(UUID.fromString(inspection.getUnitId()))
-                    && inspection.getInspectedUnitIds().stream().noneMatch(u -> scope.includes(UUID.fromString(u)))) {
+            if (!visible(inspection, scope)) {
                 throw new org.qinglian.platform.api.ValidationException("inspectionId", "validation.unknownReference",
                         String.valueOf(d.inspectionId()));
             }

@@ -24,15 +24,20 @@ public final class SchemaMigrations {
     /** The vendor folder for a database: {@code postgresql} or {@code h2}. */
     public static String vendor(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            throw new SQLException("Unsupported database product: " + product);
+            return vendor(c);
         }
+    }
+
+    /** The vendor folder of an open connection's database: {@code postgresql} or {@code h2}. */
+    public static String vendor(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("postgres")) {
+            return "postgresql";
+        }
+        if (product.contains("h2")) {
+            return "h2";
+        }
+        throw new SQLException("Unsupported database product: " + product);
     }
 
     /** Applies the platform's own migrations. */

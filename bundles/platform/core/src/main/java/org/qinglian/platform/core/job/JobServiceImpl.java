@@ -36,6 +36,7 @@ import org.qinglian.platform.api.job.JobStatusDto;
 import org.qinglian.platform.api.persistence.Transactions;
 import org.qinglian.platform.api.spi.ScheduledJob;
 import org.qinglian.platform.core.db.Instants;
+import org.qinglian.platform.core.db.SchemaMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +179,7 @@ public class JobServiceImpl implements JobService {
             return;
         }
         try (Connection lockConnection = dataSource.getConnection()) {
-            boolean advisory = isPostgres(lockConnection);
+            boolean advisory = "postgresql".equals(SchemaMigrations.vendor(lockConnection));
             if (advisory && !advisoryLock(lockConnection, "pg_try_advisory_lock", job.name())) {
                 record(job, clock.now(), SKIPPED, "running on another node");
                 return;
@@ -212,10 +213,6 @@ public class JobServiceImpl implements JobService {
                 .setParameter(2, outcome).setParameter(3, message == null ? null
                         : message.substring(0, Math.min(500, message.length())))
                 .setParameter(4, job.name()).executeUpdate());
-    }
-
-    private static boolean isPostgres(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }
 
     private static boolean advisoryLock(Connection c, String function, String name) throws SQLException {
