@@ -118,6 +118,18 @@ export const del = (path, version, options = {}) => request(path, { ...options, 
 export const upload = (path, file, params, options = {}) =>
   request(path, { ...options, method: 'POST', raw: file, contentType: 'application/octet-stream', params });
 
+/** GET with a 404 answered as null (records out of the caller's scope are answered as missing). */
+export async function getOrNull(path, params, options = {}) {
+  try {
+    return await get(path, params, options);
+  } catch (e) {
+    if (e && e.status === 404) {
+      return null;
+    }
+    throw e;
+  }
+}
+
 /** Every item of a paged list (for pickers; the server caps size at 200). */
 export async function all(path, params = {}) {
   const items = [];
@@ -132,5 +144,5 @@ export async function all(path, params = {}) {
 }
 
 /** The module-facing API object (`portal.api`). */
-export const api = { request, get, post, put, del, upload, all, ApiError };
+export const api = { request, get, getOrNull, post, put, del, upload, all, ApiError };
 export default api;

@@ -94,3 +94,9 @@ export function formatDateTime(value) {
 export function formatNumber(value) {
   return typeof value === 'number' ? new Intl.NumberFormat(lang).format(value) : String(value ?? '');
 }
+
+/** A rate 0..1 as a percentage of the current language (one decimal at most). */
+export function formatPercent(rate) {
+  const value = typeof rate === 'number' && Number.isFinite(rate) ? rate : 0;
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}

@@ -1,10 +1,11 @@
 // Shared pieces of the rectification ledger's pages (巡视巡察整改台账): the states and their tags,
-// the reference lists (units in scope, categories, inspections, people of a unit), downloads and
-// the module's stylesheet. Every word comes from the message bundles (keys `rectification.*`).
+// the reference lists (units in scope, categories, inspections, people of a unit) and the module's
+// stylesheet (downloads, sizes and the route's query come from qinglian/files.js). Every word comes from the message bundles (keys `rectification.*`).
 import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { ApiError, all, get } from 'qinglian/api.js';
-import { currentLang, has, localized, t } from 'qinglian/i18n.js';
+import { all, get } from 'qinglian/api.js';
+import { ensureStyles as ensureModuleStyles } from 'qinglian/files.js';
+import { has, localized, t } from 'qinglian/i18n.js';
 import { can, flattenUnits, unitTree } from 'qinglian/ui.js';
 
 /** The module's REST base below /api/v1. */
@@ -28,8 +29,6 @@ export const PERM = {
   export: 'rectification:export',
   import: 'rectification:import',
 };
-
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const STATUS_VARIANT = {
   REGISTERED: 'neutral',
@@ -101,23 +100,6 @@ export function overdueBadge(overdue) {
 /** Classes of a date that is past due. */
 export function dueClass(overdue) {
   return classMap({ 'ql-rect-overdue': !!overdue });
-}
-
-export function formatPercent(rate) {
-  const value = typeof rate === 'number' && Number.isFinite(rate) ? rate : 0;
-  return new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 1 }).format(value);
-}
-
-export function formatSize(bytes) {
-  const n = Number(bytes) || 0;
-  const nf = new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 1 });
-  if (n >= 1024 * 1024) {
-    return t('rectification.size.mb', nf.format(n / 1024 / 1024));
-  }
-  if (n >= 1024) {
-    return t('rectification.size.kb', nf.format(n / 1024));
-  }
-  return t('rectification.size.bytes', nf.format(n));
 }
 
 // ---- reference lists --------------------------------------------------------------------------
@@ -207,82 +189,9 @@ export function inspectionOptions(inspections) {
   return inspections.map((i) => html`<sl-option value=${i.id}>${i.title}</sl-option>`);
 }
 
-// ---- files ------------------------------------------------------------------------------------
-
-function filenameOf(response, fallback) {
-  const header = response.headers.get('Content-Disposition') || '';
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
-  return plain ? plain[1].trim() : fallback;
-}
-
-/**
- * Downloads a file of the API (cookies authenticate GETs) and saves it under the server's name.
- * A problem document of the server becomes an ApiError, as api.js does.
- */
-export async function download(path, params, fallbackName) {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params || {})) {
-    if (v !== undefined && v !== null && v !== '') {
-      query.append(k, String(v));
-    }
-  }
-  const q = query.toString();
-  let response;
-  try {
-    response = await fetch(`/api/v1${path}${q ? `?${q}` : ''}`, {
-      headers: { Accept: `${XLSX}, application/problem+json;q=0.9, */*;q=0.8`, 'Accept-Language': currentLang() },
-      credentials: 'same-origin',
-    });
-  } catch (e) {
-    throw new ApiError(0, { title: t('error.network'), detail: t('error.network') });
-  }
-  if (!response.ok) {
-    const type = response.headers.get('Content-Type') || '';
-    const problem = type.includes('json') ? await response.json().catch(() => null) : null;
-    if (response.status === 401) {
-      window.dispatchEvent(new CustomEvent('ql-unauthorized'));
-    }
-    throw new ApiError(response.status, problem || { title: t('error.http', response.status), status: response.status });
-  }
-  const blob = await response.blob();
-  const name = filenameOf(response, fallbackName);
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 30000);
-  return name;
-}
-
-/** The route's query (`#/rectification/ledger?inspectionId=…`) as URLSearchParams. */
-export function routeQuery() {
-  const hash = decodeURIComponent(location.hash || '');
-  const i = hash.indexOf('?');
-  return new URLSearchParams(i >= 0 ? hash.slice(i + 1) : '');
-}
-
-/** Loads the module's stylesheet once (the CSP allows stylesheets of the portal's own origin). */
+/** Loads the module's stylesheet once. */
 export function ensureStyles() {
-  if (document.querySelector('link[data-module-styles="rectification"]')) {
-    return;
-  }
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = new URL('./rectification.css', import.meta.url).pathname;
-  link.dataset.moduleStyles = 'rectification';
-  document.head.append(link);
+  ensureModuleStyles('rectification', new URL('./rectification.css', import.meta.url));
 }
 
 /** Messages of fields of the form `rows[7].deadline` (an import's rows) as readable lines. */
@@ -304,16 +213,4 @@ export function emptyMeasure() {
 
 export function nextKey() {
   return ++measureKey;
-}
-
-/** GET with a 404 answered as null (records out of scope are answered as missing). */
-export async function getOrNull(path) {
-  try {
-    return await get(path);
-  } catch (e) {
-    if (e.status === 404) {
-      return null;
-    }
-    throw e;
-  }
 }

@@ -5,7 +5,7 @@ import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { post, put } from 'qinglian/api.js';
 import { actionButton, cellGroup, createGrid, linkText, nodeFormatter } from 'qinglian/grid.js';
-import { formatDate, t } from 'qinglian/i18n.js';
+import { formatDate, formatPercent, t } from 'qinglian/i18n.js';
 import {
   LightElement,
   blankToNull,
@@ -18,7 +18,7 @@ import {
   toastError,
   unitOptions,
 } from 'qinglian/ui.js';
-import { BASE, PERM, SOURCES, codeOptions, formatPercent, loadUnits, sourceLabel } from './common.js';
+import { BASE, PERM, SOURCES, codeOptions, loadUnits, sourceLabel } from './common.js';
 
 const FIELDS = ['title', 'source', 'unitId', 'inspectedUnitIds', 'startDate', 'endDate', 'team'];
 

@@ -4,6 +4,7 @@
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { request } from 'qinglian/api.js';
+import { XLSX, download, routeQuery } from 'qinglian/files.js';
 import { createGrid, linkText, nodeFormatter } from 'qinglian/grid.js';
 import { formatDate, t } from 'qinglian/i18n.js';
 import { LightElement, can, fieldError, invalidClass, problemErrors, toast, toastError, unitOptions } from 'qinglian/ui.js';
@@ -11,17 +12,14 @@ import {
   BASE,
   PERM,
   STATUSES,
-  XLSX,
   canPickUnits,
   categoryOptions,
   codeOptions,
-  download,
   inspectionOptions,
   loadCategories,
   loadInspections,
   loadUnits,
   overdueNode,
-  routeQuery,
   rowErrors,
   severityNode,
   statusLabel,

@@ -3,7 +3,8 @@
 // report form with evidence upload, and adding or editing measures.
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { post, request } from 'qinglian/api.js';
+import { getOrNull, post, request } from 'qinglian/api.js';
+import { attachmentHref, formatSize } from 'qinglian/files.js';
 import { formatDate, formatDateTime, t } from 'qinglian/i18n.js';
 import { LightElement, can, fieldError, formAlert, invalidClass, problemErrors, toast, toastError } from 'qinglian/ui.js';
 import {
@@ -14,8 +15,6 @@ import {
   PERM,
   actionLabel,
   dueClass,
-  formatSize,
-  getOrNull,
   loadCategories,
   loadInspections,
   loadUnits,
@@ -377,7 +376,7 @@ class QlRectProblem extends LightElement {
                       ${r.attachments.map(
                         (a) => html`<li>
                           <sl-icon name="paperclip"></sl-icon>
-                          <a href=${`/api/v1/attachments/${encodeURIComponent(a.id)}`} download=${a.filename} data-attachment-id=${a.id}>${a.filename}</a>
+                          <a href=${attachmentHref(a.id)} download=${a.filename} data-attachment-id=${a.id}>${a.filename}</a>
                           <span class="ql-muted">${formatSize(a.size)}</span>
                         </li>`,
                       )}

@@ -5,9 +5,9 @@ import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { get } from 'qinglian/api.js';
 import { createChart } from 'qinglian/chart.js';
-import { formatNumber, t } from 'qinglian/i18n.js';
+import { formatNumber, formatPercent, t } from 'qinglian/i18n.js';
 import { LightElement, toastError, unitOptions } from 'qinglian/ui.js';
-import { BASE, canPickUnits, formatPercent, inspectionOptions, loadInspections, loadUnits } from './common.js';
+import { BASE, canPickUnits, inspectionOptions, loadInspections, loadUnits } from './common.js';
 
 const COLORS = {
   rate: '#2f7d4f',
