@@ -1,10 +1,11 @@
 // The people roster (人员名册): filter by name, unit and flags; create, edit (with positions) and
-// delete people. Gender and rank come from the dictionaries.
+// delete people; a person's timeline (履历), the entries the active modules contribute (talks held,
+// …), newest first. Gender and rank come from the dictionaries.
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { del, get, post, put } from '../api.js';
 import { actionButton, cellGroup, createGrid, nodeFormatter } from '../grid.js';
-import { formatDate, localized, t } from '../i18n.js';
+import { formatDate, has, localized, t } from '../i18n.js';
 import {
   LightElement,
   blankToNull,
@@ -36,6 +37,7 @@ class QlAdminPeople extends LightElement {
     positions: { state: true },
     errors: { state: true },
     busy: { state: true },
+    timeline: { state: true },
   };
 
   constructor() {
@@ -47,6 +49,7 @@ class QlAdminPeople extends LightElement {
     this.editing = null;
     this.positions = [];
     this.positionKey = 0;
+    this.timeline = null; // { person, entries | null while loading }
   }
 
   get writable() {
@@ -98,10 +101,11 @@ class QlAdminPeople extends LightElement {
       {
         title: t('grid.actions'),
         field: 'id',
-        width: w ? 170 : 100,
+        width: w ? 240 : 170,
         formatter: nodeFormatter((row) =>
           cellGroup(
             actionButton(w ? t('action.edit') : t('action.open'), () => this.openEdit(row), { action: 'edit-person' }),
+            actionButton(t('people.timeline'), () => this.openTimeline(row), { action: 'person-timeline' }),
             w ? actionButton(t('action.delete'), () => this.remove(row), { variant: 'danger', action: 'delete-person' }) : null,
           ),
         ),
@@ -112,6 +116,9 @@ class QlAdminPeople extends LightElement {
       params: () => this.filters,
       columns,
       initialSort: [{ column: 'name', dir: 'asc' }],
+      rowFormatter: (row) => {
+        row.getElement().dataset.personId = row.getData().id;
+      },
     });
   }
 
@@ -251,6 +258,75 @@ class QlAdminPeople extends LightElement {
     }
   }
 
+  // ---- timeline ----
+
+  async openTimeline(person) {
+    const seq = (this.timelineSeq = (this.timelineSeq || 0) + 1);
+    this.timeline = { person, entries: null };
+    await this.updateComplete;
+    this.querySelector('sl-dialog[data-dialog="timeline"]').show();
+    try {
+      const entries = await get(`/people/${encodeURIComponent(person.id)}/timeline`);
+      if (seq === this.timelineSeq) {
+        // newest first, as the server answers; entries of one day keep the server's order
+        const sorted = (entries || []).map((e, i) => ({ ...e, i })).sort((a, b) => String(b.date || '').localeCompare(String(a.date || '')) || a.i - b.i);
+        this.timeline = { person, entries: sorted };
+      }
+    } catch (e) {
+      if (seq === this.timelineSeq) {
+        this.timeline = { person, entries: [] };
+      }
+      toastError(e);
+    }
+  }
+
+  moduleName(id) {
+    const module = (this.modules || []).find((m) => m.id === id);
+    return module ? module.name : id || '';
+  }
+
+  openRoute(route) {
+    this.querySelector('sl-dialog[data-dialog="timeline"]').hide();
+    location.hash = `#/${String(route).replace(/^#?\/*/, '')}`;
+  }
+
+  renderTimelineEntry(e) {
+    const sensitivity = e.sensitivity && e.sensitivity !== 'ORDINARY' && has(`people.sensitivity.${e.sensitivity}`)
+      ? html`<sl-tag size="small" variant=${e.sensitivity === 'SENSITIVE' ? 'danger' : 'warning'} data-sensitivity=${e.sensitivity}>
+          ${t(`people.sensitivity.${e.sensitivity}`)}</sl-tag>`
+      : '';
+    return html`<li class="ql-person-timeline-entry" data-timeline-module=${e.module || ''} data-timeline-route=${e.route || ''}>
+      <div class="ql-person-timeline-date">${formatDate(e.date)}</div>
+      <div class="ql-person-timeline-body">
+        <div class="ql-person-timeline-head">
+          ${e.route
+            ? html`<a href=${`#/${String(e.route).replace(/^#?\/*/, '')}`} class="ql-link" data-action="open-timeline-route"
+                @click=${(ev) => (ev.preventDefault(), this.openRoute(e.route))}>${e.title}</a>`
+            : html`<strong>${e.title}</strong>`}
+          ${e.module ? html`<sl-tag size="small" variant="neutral">${this.moduleName(e.module)}</sl-tag>` : ''}
+          ${sensitivity}
+        </div>
+        ${e.detail ? html`<div class="ql-muted">${e.detail}</div>` : ''}
+      </div>
+    </li>`;
+  }
+
+  renderTimeline() {
+    const tl = this.timeline;
+    const entries = tl && tl.entries;
+    return html`<sl-dialog data-dialog="timeline" class="ql-dialog-medium" label=${tl ? t('people.timelineOf', tl.person.name) : t('people.timeline')}>
+      ${!tl
+        ? ''
+        : entries === null
+          ? html`<div class="ql-empty"><sl-spinner></sl-spinner></div>`
+          : entries.length === 0
+            ? html`<div class="ql-empty" data-state="no-timeline">${t('people.timelineEmpty')}</div>`
+            : html`<ol class="ql-person-timeline" data-testid="person-timeline">${entries.map((e) => this.renderTimelineEntry(e))}</ol>`}
+      <sl-button slot="footer" data-action="close-timeline" @click=${() => this.querySelector('sl-dialog[data-dialog="timeline"]').hide()}>
+        ${t('action.close')}</sl-button>
+    </sl-dialog>`;
+  }
+
   renderPositions(errors, disabled) {
     const err = (i, f) => fieldError(errors, `positions[${i}].${f}`);
     return html`<div class="ql-section-title">
@@ -350,8 +426,8 @@ class QlAdminPeople extends LightElement {
           <sl-button data-action="reset" @click=${this.resetFilters}>${t('action.reset')}</sl-button>
         </div>
       </form>
-      <div class="ql-grid" data-grid="people"></div>
-      ${this.renderDialog()}
+      <div class="ql-grid" data-grid="people" data-testid="people-grid"></div>
+      ${this.renderDialog()} ${this.renderTimeline()}
     </div>`;
   }
 }
