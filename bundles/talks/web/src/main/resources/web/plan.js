@@ -1,0 +1,225 @@
+// The annual plan (年度谈话计划): the talks of a year by the month they are planned for, how many
+// are planned and how many held, for a unit (with its subordinates); planning the year's political
+// talks (政治谈话) of every top leader and leadership member of a unit's units at once.
+import { html } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { get, post } from 'qinglian/api.js';
+import { formatDate, formatNumber, t } from 'qinglian/i18n.js';
+import { LightElement, can, fieldError, formAlert, invalidClass, problemErrors, toast, toastError, unitOptions } from 'qinglian/ui.js';
+import {
+  BASE,
+  PERM,
+  canPickUnits,
+  defaultUnit,
+  kindLabel,
+  loadUnits,
+  monthLabel,
+  overdueBadges,
+  sensitivityTag,
+  statusTag,
+  yearOptions,
+} from './common.js';
+
+class QlTalksPlan extends LightElement {
+  static properties = {
+    units: { state: true },
+    plan: { state: true },
+    loading: { state: true },
+    planErrors: { state: true },
+    planBusy: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.units = [];
+    this.plan = null;
+    this.year = new Date().getFullYear();
+    this.filters = { subordinates: true };
+    this.seq = 0;
+    this.dialogSeq = 0;
+  }
+
+  get me() {
+    return this.portal && this.portal.me;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    loadUnits()
+      .then((units) => (this.units = units))
+      .catch((e) => toastError(e));
+    this.load();
+  }
+
+  async load() {
+    const seq = ++this.seq;
+    this.loading = true;
+    try {
+      const plan = await get(`${BASE}/plans/${encodeURIComponent(this.year)}`, {
+        unitId: this.filters.unitId,
+        subordinates: this.filters.unitId && this.filters.subordinates ? true : undefined,
+      });
+      if (seq === this.seq) {
+        this.plan = plan;
+      }
+    } catch (e) {
+      toastError(e);
+    } finally {
+      if (seq === this.seq) {
+        this.loading = false;
+      }
+    }
+  }
+
+  onFilter() {
+    const form = this.querySelector('form[data-form="plan-filter"]');
+    this.year = Number(form.querySelector('[name="year"]').value) || new Date().getFullYear();
+    const unitId = form.querySelector('[name="unitId"]')?.value || undefined;
+    this.filters = { unitId, subordinates: form.querySelector('[name="subordinates"]')?.checked ?? true };
+    this.load();
+  }
+
+  // ---- planning the political talks ----
+
+  async openPolitical() {
+    this.planErrors = null;
+    this.dialogSeq++;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.querySelector('sl-dialog[data-dialog="plan-political"]').show();
+  }
+
+  async planPolitical(e) {
+    e?.preventDefault();
+    const dialog = this.querySelector('sl-dialog[data-dialog="plan-political"]');
+    const unitId = dialog.querySelector('[name="unitId"]').value;
+    const subordinates = dialog.querySelector('[name="subordinates"]').checked;
+    const plannedOn = dialog.querySelector('[name="plannedOn"]').value || null;
+    if (!unitId) {
+      this.planErrors = { detail: t('validation.fixFields'), fields: { unitId: t('validation.required') } };
+      return;
+    }
+    if (plannedOn && !plannedOn.startsWith(`${this.year}-`)) {
+      this.planErrors = { detail: t('validation.fixFields'), fields: { plannedOn: t('talks.plan.political.dateInYear', this.year) } };
+      return;
+    }
+    this.planBusy = true;
+    this.planErrors = null;
+    try {
+      const result = await post(`${BASE}/plans/${encodeURIComponent(this.year)}/political`, { unitId, subordinates, plannedOn });
+      dialog.hide();
+      toast(t('talks.plan.political.done', result.created ?? 0, result.skipped ?? 0), result.created ? 'success' : 'primary');
+      window.dispatchEvent(new CustomEvent('ql-summary-changed'));
+      await this.load();
+    } catch (error) {
+      this.planErrors = problemErrors(error);
+    } finally {
+      this.planBusy = false;
+    }
+  }
+
+  renderPoliticalDialog() {
+    const e = this.planErrors;
+    const unitId = this.filters.unitId || defaultUnit(this.me, this.units);
+    return html`<sl-dialog data-dialog="plan-political" class="ql-dialog-medium" label=${t('talks.plan.political.title', this.year)}>
+      ${keyed(
+        this.dialogSeq,
+        html`<form novalidate class="ql-form" data-form="plan-political" @submit=${this.planPolitical}>
+          <div>${t('talks.plan.political.hint', this.year)}</div>
+          ${formAlert(e, ['unitId', 'subordinates', 'plannedOn'])}
+          <sl-select name="unitId" data-field="unitId" required hoist label=${t('talks.plan.political.unit')} .value=${unitId}
+            help-text=${fieldError(e, 'unitId')} class=${invalidClass(e, 'unitId')}>${unitOptions(this.units)}</sl-select>
+          <sl-switch name="subordinates" data-field="subordinates" checked>${t('talks.filter.subordinates')}</sl-switch>
+          <sl-input name="plannedOn" data-field="plannedOn" type="date" label=${t('talks.plan.political.plannedOn')}
+            min=${`${this.year}-01-01`} max=${`${this.year}-12-31`}
+            help-text=${fieldError(e, 'plannedOn') || t('talks.plan.political.plannedOnHint')} class=${invalidClass(e, 'plannedOn')}></sl-input>
+          <button type="submit" hidden></button>
+        </form>`,
+      )}
+      <sl-button slot="footer" data-action="cancel" @click=${() => this.querySelector('sl-dialog[data-dialog="plan-political"]').hide()}>${t('action.cancel')}</sl-button>
+      <sl-button slot="footer" variant="primary" data-action="confirm-plan-political" ?loading=${this.planBusy}
+        @click=${() => this.querySelector('form[data-form="plan-political"]').requestSubmit()}>${t('talks.plan.political.submit')}</sl-button>
+    </sl-dialog>`;
+  }
+
+  // ---- rendering ----
+
+  figure(name, value, level) {
+    return html`<div class="ql-figure" data-figure=${name}>
+      <span class=${classMap({ 'ql-figure-value': true, [level || 'neutral']: !!level })}>${formatNumber(value ?? 0)}</span>
+      <span class="ql-figure-label">${t(`talks.plan.${name}`)}</span>
+    </div>`;
+  }
+
+  renderMonth(m) {
+    const talks = m.talks || [];
+    return html`<section class="ql-panel ql-talks-month" data-month=${m.month || ''}>
+      <div class="ql-detail-title">
+        <h3>${monthLabel(m.month)}</h3>
+        <span class="ql-muted" data-month-counts>${t('talks.plan.monthCounts', m.planned ?? 0, m.held ?? 0)}</span>
+      </div>
+      ${talks.length === 0
+        ? html`<div class="ql-muted">${t('talks.plan.monthEmpty')}</div>`
+        : html`<table class="ql-talks-table">
+            <thead>
+              <tr>
+                <th>${t('talks.talk.number')}</th><th>${t('talks.talk.kind')}</th><th>${t('talks.talk.subjects')}</th>
+                <th>${t('talks.talk.unit')}</th><th>${t('talks.talk.plannedOn')}</th><th>${t('talks.talk.heldOn')}</th><th>${t('talks.talk.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${talks.map(
+                (talk) => html`<tr data-talk-id=${talk.id} data-status=${talk.status}>
+                  <td><a class="ql-link" href=${`#/talks/talks/${encodeURIComponent(talk.id)}`}>${talk.number ?? ''}</a></td>
+                  <td>${kindLabel(talk.kind)}</td>
+                  <td>${talk.subjectNames || ''}</td>
+                  <td>${talk.unitName || ''}</td>
+                  <td class="ql-talks-nowrap">${formatDate(talk.plannedOn)}</td>
+                  <td class="ql-talks-nowrap">${formatDate(talk.heldOn)}</td>
+                  <td class="ql-talks-nowrap">${statusTag(talk.status)} ${sensitivityTag(talk.sensitivity)} ${overdueBadges(talk)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    </section>`;
+  }
+
+  render() {
+    const p = this.plan;
+    const months = p ? [...(p.months || [])].sort((a, b) => String(a.month || '').localeCompare(String(b.month || ''))) : [];
+    return html`<div class="ql-page" data-page="talks-plan" data-route="talks/plan">
+      <div class="ql-page-header">
+        <h2>${t('talks.plan.title')}</h2>
+        ${can(this.me, PERM.write) && canPickUnits()
+          ? html`<sl-button variant="primary" data-action="plan-political" data-testid="talks-plan-political" @click=${this.openPolitical}>
+              <sl-icon slot="prefix" name="calendar-plus"></sl-icon>${t('talks.plan.political.button')}</sl-button>`
+          : ''}
+      </div>
+      <form class="ql-toolbar" data-form="plan-filter" novalidate @submit=${(e) => (e.preventDefault(), this.onFilter())}>
+        <sl-select name="year" data-field="year" label=${t('talks.filter.year')} hoist class="ql-talks-narrow" value=${String(this.year)}
+          @sl-change=${this.onFilter}>${yearOptions()}</sl-select>
+        ${canPickUnits()
+          ? html`<sl-select name="unitId" data-field="unitId" label=${t('talks.filter.unit')} clearable hoist class="ql-wide"
+                placeholder=${t('filter.all')} @sl-change=${this.onFilter}>${unitOptions(this.units)}</sl-select>
+              <sl-switch name="subordinates" data-field="subordinates" checked @sl-change=${this.onFilter}>${t('talks.filter.subordinates')}</sl-switch>`
+          : ''}
+        ${this.loading ? html`<sl-spinner class="ql-talks-spinner"></sl-spinner>` : ''}
+      </form>
+      ${p
+        ? html`<div class="ql-panel ql-figures ql-talks-figures" data-testid="talks-plan-figures">
+              ${this.figure('planned', p.planned)} ${this.figure('held', p.held, p.held ? 'success' : null)}
+              ${this.figure('cancelled', p.cancelled)}
+            </div>
+            <div class="ql-talks-months" data-testid="talks-plan" data-year=${p.year ?? this.year}>
+              ${months.length === 0 ? html`<div class="ql-panel ql-empty" data-state="no-talks">${t('talks.plan.empty', this.year)}</div>` : months.map((m) => this.renderMonth(m))}
+            </div>`
+        : html`<div class="ql-empty"><sl-spinner></sl-spinner></div>`}
+      ${this.renderPoliticalDialog()}
+    </div>`;
+  }
+}
+
+if (!customElements.get('ql-talks-plan')) {
+  customElements.define('ql-talks-plan', QlTalksPlan);
+}

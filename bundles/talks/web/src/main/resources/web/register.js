@@ -1,0 +1,297 @@
+// The talk register (谈话台账): the talks in scope with their kind, the cadres talked to, the date,
+// the state and the follow-up deadline, filtered by kind, state, reason, sensitivity, unit (with
+// its subordinates), year, words and overdue follow-ups; recording a talk, exporting the register
+// as .xlsx.
+import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { download, routeQuery } from 'qinglian/files.js';
+import { createGrid, linkText, nodeFormatter } from 'qinglian/grid.js';
+import { formatDate, t } from 'qinglian/i18n.js';
+import { LightElement, can, toast, toastError, unitOptions } from 'qinglian/ui.js';
+import {
+  BASE,
+  KINDS,
+  PERM,
+  REASONS,
+  SENSITIVITIES,
+  STATUSES,
+  canPickUnits,
+  codeOptions,
+  defaultUnit,
+  kindLabel,
+  loadUnits,
+  overdueNode,
+  reasonLabel,
+  sensitivityLabel,
+  sensitivityNode,
+  statusLabel,
+  statusNode,
+  yearOptions,
+} from './common.js';
+import './talk-dialog.js';
+
+const SELECTS = ['kind', 'status', 'reason', 'sensitivity', 'unitId', 'year'];
+
+/** The filters a route's query may preset: `#/talks/register?status=PLANNED&followUpOverdue=true`. */
+function filtersFromRoute() {
+  const q = routeQuery();
+  const f = {};
+  for (const name of [...SELECTS, 'text', 'personId']) {
+    if (q.get(name)) {
+      f[name] = q.get(name);
+    }
+  }
+  if (q.get('subordinates') === 'true') {
+    f.subordinates = true;
+  }
+  if (q.get('followUpOverdue') === 'true') {
+    f.followUpOverdue = true;
+  }
+  return f;
+}
+
+/** The date a row shows: when it was held, else when it is planned (marked so). */
+function dateCell(row) {
+  const span = document.createElement('span');
+  if (row.heldOn) {
+    span.textContent = formatDate(row.heldOn);
+  } else if (row.plannedOn) {
+    span.textContent = t('talks.register.plannedDate', formatDate(row.plannedOn));
+    span.className = 'ql-muted';
+  }
+  return span;
+}
+
+class QlTalksRegister extends LightElement {
+  static properties = {
+    units: { state: true },
+    exporting: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.units = [];
+    this.filters = filtersFromRoute();
+    this.formSeq = 0;
+  }
+
+  get me() {
+    return this.portal && this.portal.me;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    loadUnits()
+      .then((units) => (this.units = units))
+      .catch((e) => toastError(e));
+    // a link to the register with other filters (a dashboard card's) while it is shown: the shell
+    // keeps the page, so the page takes the new filters itself
+    this.onHash = () => {
+      if (/^#\/?talks\/register(\?|$)/.test(decodeURIComponent(location.hash))) {
+        const next = filtersFromRoute();
+        if (JSON.stringify(next) !== this.routeFilters) {
+          this.routeFilters = JSON.stringify(next);
+          this.filters = next;
+          this.formSeq++;
+          this.requestUpdate();
+          this.grid?.reload();
+        }
+      }
+    };
+    this.routeFilters = JSON.stringify(this.filters);
+    window.addEventListener('hashchange', this.onHash);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+    this.grid?.destroy();
+  }
+
+  firstUpdated() {
+    const columns = [
+      {
+        title: t('talks.talk.number'),
+        field: 'number',
+        headerSort: true,
+        width: 118,
+        formatter: nodeFormatter((row) => linkText(String(row.number ?? ''), () => this.open(row))),
+      },
+      { title: t('talks.talk.kind'), field: 'kind', headerSort: true, width: 100, formatter: (c) => kindLabel(c.getValue()) },
+      {
+        title: t('talks.talk.subjects'),
+        field: 'subjectNames',
+        minWidth: 150,
+        widthGrow: 2,
+        cssClass: 'ql-talks-truncate',
+        tooltip: true,
+      },
+      { title: t('talks.talk.unit'), field: 'unitName', minWidth: 130, widthGrow: 1.3, cssClass: 'ql-talks-truncate', tooltip: true },
+      { title: t('talks.talk.reason'), field: 'reason', width: 100, formatter: (c) => reasonLabel(c.getValue()) },
+      { title: t('talks.register.date'), field: 'heldOn', headerSort: true, width: 132, formatter: nodeFormatter(dateCell) },
+      { title: t('talks.talk.status'), field: 'status', headerSort: true, width: 112, formatter: nodeFormatter((row) => statusNode(row.status)) },
+      { title: t('talks.talk.sensitivity'), field: 'sensitivity', width: 76, hozAlign: 'center', formatter: nodeFormatter((row) => sensitivityNode(row.sensitivity)) },
+      {
+        title: t('talks.talk.followUpDeadline'),
+        field: 'followUpDeadline',
+        headerSort: true,
+        width: 150,
+        formatter: nodeFormatter((row) => {
+          const span = document.createElement('span');
+          span.className = 'ql-talks-deadline';
+          const date = row.followUpDeadline || row.replyDeadline;
+          if (date) {
+            span.append(document.createTextNode(formatDate(date)));
+          }
+          const badge = overdueNode(row);
+          if (badge) {
+            span.append(badge);
+          }
+          return span;
+        }),
+      },
+    ];
+    this.grid = createGrid(this.querySelector('[data-grid="talks"]'), {
+      path: `${BASE}/talks`,
+      params: () => this.filters,
+      columns,
+      initialSort: [{ column: 'number', dir: 'desc' }],
+      columnDefaults: { headerTooltip: true },
+      rowFormatter: (row) => {
+        const data = row.getData();
+        const el = row.getElement();
+        el.dataset.talkId = data.id;
+        el.dataset.status = data.status;
+        el.classList.add('ql-talks-clickable');
+      },
+    });
+    this.grid.ready.then(() => this.grid.table.on('rowClick', (e, row) => this.open(row.getData())));
+  }
+
+  open(talk) {
+    this.portal.navigate(`talks/talks/${talk.id}`);
+  }
+
+  // ---- filters ----
+
+  readFilters() {
+    const form = this.querySelector('form[data-form="talks-filter"]');
+    const v = (name) => form.querySelector(`[name="${name}"]`);
+    const f = {};
+    for (const name of SELECTS) {
+      if (v(name) && v(name).value) {
+        f[name] = v(name).value;
+      }
+    }
+    const text = String(v('text').value || '').trim();
+    if (text) {
+      f.text = text;
+    }
+    if (f.unitId && v('subordinates') && v('subordinates').checked) {
+      f.subordinates = true;
+    }
+    if (v('followUpOverdue').checked) {
+      f.followUpOverdue = true;
+    }
+    if (this.filters.personId) {
+      f.personId = this.filters.personId;
+    }
+    return f;
+  }
+
+  search(e) {
+    e?.preventDefault();
+    this.filters = this.readFilters();
+    this.grid.reload();
+  }
+
+  resetFilters() {
+    this.filters = {};
+    this.formSeq++;
+    this.requestUpdate();
+    this.updateComplete.then(() => this.grid.reload());
+  }
+
+  // ---- record ----
+
+  openCreate() {
+    const defaults = { unitId: this.filters.unitId || defaultUnit(this.me, this.units) };
+    if (this.filters.kind) {
+      defaults.kind = this.filters.kind;
+    }
+    this.querySelector('ql-talks-dialog').open(null, defaults);
+  }
+
+  onSaved(e) {
+    const talk = e.detail.talk;
+    toast(t('talks.talk.created', talk.number ?? ''), 'success');
+    this.grid.reload();
+  }
+
+  // ---- export ----
+
+  async exportRegister() {
+    this.exporting = true;
+    try {
+      await download(`${BASE}/talks.xlsx`, { ...this.filters }, t('talks.register.fileName'));
+    } catch (e) {
+      toastError(e);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  render() {
+    const me = this.me;
+    const f = this.filters;
+    return html`<div class="ql-page" data-page="talks-register" data-route="talks/register">
+      <div class="ql-page-header">
+        <h2>${t('talks.register.title')}</h2>
+        ${can(me, PERM.write)
+          ? html`<sl-button variant="primary" data-action="create-talk" data-testid="talks-create" @click=${this.openCreate}>
+              <sl-icon slot="prefix" name="plus-lg"></sl-icon>${t('talks.talk.create')}</sl-button>`
+          : ''}
+        ${can(me, PERM.export)
+          ? html`<sl-button data-action="export-talks" data-testid="talks-export" ?loading=${this.exporting} @click=${this.exportRegister}>
+              <sl-icon slot="prefix" name="file-earmark-spreadsheet"></sl-icon>${t('talks.register.export')}</sl-button>`
+          : ''}
+      </div>
+      ${keyed(
+        this.formSeq,
+        html`<form class="ql-toolbar" data-form="talks-filter" novalidate @submit=${this.search}>
+          ${canPickUnits()
+            ? html`<sl-select name="unitId" data-field="unitId" label=${t('talks.filter.unit')} clearable hoist class="ql-wide"
+                  placeholder=${t('filter.all')} .value=${f.unitId || ''} @sl-change=${() => this.search()}>${unitOptions(this.units)}</sl-select>
+                <sl-switch name="subordinates" data-field="subordinates" ?checked=${f.unitId ? !!f.subordinates : true}
+                  @sl-change=${() => this.search()}>${t('talks.filter.subordinates')}</sl-switch>`
+            : ''}
+          <sl-select name="year" data-field="year" label=${t('talks.filter.year')} clearable hoist class="ql-talks-narrow"
+            placeholder=${t('filter.all')} .value=${f.year || ''} @sl-change=${() => this.search()}>${yearOptions()}</sl-select>
+          <sl-select name="kind" data-field="kind" label=${t('talks.filter.kind')} clearable hoist placeholder=${t('filter.all')}
+            .value=${f.kind || ''} @sl-change=${() => this.search()}>${codeOptions(KINDS, kindLabel)}</sl-select>
+          <sl-select name="status" data-field="status" label=${t('talks.filter.status')} clearable hoist placeholder=${t('filter.all')}
+            .value=${f.status || ''} @sl-change=${() => this.search()}>${codeOptions(STATUSES, statusLabel)}</sl-select>
+          <sl-select name="reason" data-field="reason" label=${t('talks.filter.reason')} clearable hoist placeholder=${t('filter.all')}
+            .value=${f.reason || ''} @sl-change=${() => this.search()}>${codeOptions(REASONS, reasonLabel)}</sl-select>
+          <sl-select name="sensitivity" data-field="sensitivity" label=${t('talks.filter.sensitivity')} clearable hoist class="ql-talks-narrow"
+            placeholder=${t('filter.all')} .value=${f.sensitivity || ''} @sl-change=${() => this.search()}>
+            ${codeOptions(SENSITIVITIES, sensitivityLabel)}</sl-select>
+          <sl-input name="text" data-field="text" label=${t('talks.filter.text')} clearable .value=${f.text || ''}
+            placeholder=${t('talks.filter.textHint')}></sl-input>
+          <sl-checkbox name="followUpOverdue" data-field="followUpOverdue" ?checked=${!!f.followUpOverdue}
+            @sl-change=${() => this.search()}>${t('talks.filter.followUpOverdue')}</sl-checkbox>
+          <div class="ql-toolbar-end">
+            <sl-button type="submit" variant="primary" data-action="search"><sl-icon slot="prefix" name="search"></sl-icon>${t('action.search')}</sl-button>
+            <sl-button data-action="reset" @click=${this.resetFilters}>${t('action.reset')}</sl-button>
+          </div>
+        </form>`,
+      )}
+      <div class="ql-grid" data-grid="talks" data-testid="talks-register"></div>
+      <ql-talks-dialog .units=${this.units} @ql-talks-saved=${this.onSaved}></ql-talks-dialog>
+    </div>`;
+  }
+}
+
+if (!customElements.get('ql-talks-register')) {
+  customElements.define('ql-talks-register', QlTalksRegister);
+}
