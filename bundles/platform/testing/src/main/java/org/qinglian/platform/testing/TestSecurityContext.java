@@ -2,11 +2,13 @@ package org.qinglian.platform.testing;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.qinglian.platform.api.security.Caller;
 import org.qinglian.platform.api.security.Scope;
 import org.qinglian.platform.api.security.SecurityContext;
+import org.qinglian.platform.api.security.SensitiveReach;
 
 /**
  * A security context whose caller, scope and client address (null for none) a unit test sets, standing in for the request
@@ -19,10 +21,21 @@ public final class TestSecurityContext implements SecurityContext {
     private volatile Caller caller;
     private volatile Scope scope = Scope.UNRESTRICTED;
     private volatile String clientAddress = "127.0.0.1";
+    private volatile Set<UUID> leaderOf = Set.of();
 
     public TestSecurityContext as(Caller value, Scope valueScope) {
         this.caller = value;
         this.scope = valueScope;
+        this.leaderOf = Set.of();
+        return this;
+    }
+
+    /**
+     * The units whose sensitive records the caller reads as a leader (the real context derives
+     * them from the leader role and the supervision tree); none until set, and reset by {@link #as}.
+     */
+    public TestSecurityContext leaderOf(Set<UUID> units) {
+        this.leaderOf = Set.copyOf(units);
         return this;
     }
 
@@ -64,7 +77,15 @@ public final class TestSecurityContext implements SecurityContext {
 
     @Override
     public boolean mayReadSensitive(UUID owningUnit, Collection<UUID> handlers) {
-        return scope.includes(owningUnit) && (caller == null
-                || !caller.isViaToken() && caller.getPersonId() != null && handlers.contains(caller.getPersonId()));
+        return scope.includes(owningUnit) && sensitiveReach().reaches(owningUnit, handlers);
+    }
+
+    @Override
+    public SensitiveReach sensitiveReach() {
+        Caller c = caller;
+        if (c == null) {
+            return SensitiveReach.EVERYTHING;
+        }
+        return c.isViaToken() ? SensitiveReach.NONE : new SensitiveReach(false, leaderOf, c.getPersonId());
     }
 }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.qinglian.platform.api.persistence.Roster;
 import org.qinglian.platform.api.Messages;
 import org.qinglian.platform.api.PlatformClock;
 import org.qinglian.platform.api.calendar.WorkingCalendar;
@@ -170,7 +171,7 @@ public class EscalationJob implements ScheduledJob {
             Set<String> people = new LinkedHashSet<>();
             people.add(d.ownerId());
             people.add(d.leaderId());
-            people.addAll(Transactions.inTransaction(jpa, em -> Names.topLeaders(em, d.unitId())));
+            people.addAll(Transactions.inTransaction(jpa, em -> Roster.topLeaders(em, d.unitId())));
             List<UUID> recipients = usersOf(people);
             todo(recipients, d, "rectification.todo.overdue", overdueLevel);
             notice(d.unitId(), d, "rectification.todo.overdue", overdueLevel);
@@ -233,6 +234,9 @@ public class EscalationJob implements ScheduledJob {
             }
             if (d.leaderId() != null) {
                 payload.put(EventKeys.LEADER_ID, d.leaderId());
+            }
+            if (d.supervisingUnitId() != null) {
+                payload.put(EventKeys.SUPERVISING_UNIT_ID, d.supervisingUnitId());
             }
             outbox.publish(em, topic, payload);
             return null;

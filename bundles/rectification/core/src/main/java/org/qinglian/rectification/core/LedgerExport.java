@@ -3,7 +3,6 @@ package org.qinglian.rectification.core;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,9 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
+import org.qinglian.platform.api.persistence.Roster;
 import org.qinglian.platform.api.Messages;
+import org.qinglian.platform.api.sheet.RegisterSheet;
 import org.qinglian.platform.api.sheet.Sheet;
 import org.qinglian.platform.api.sheet.Style;
 import org.qinglian.platform.api.sheet.Workbook;
@@ -54,40 +55,27 @@ final class LedgerExport {
                     + " order by r.createdAt, r.id", ProgressEntity.class).setParameter("measures", chunk)
                     .getResultList().forEach(r -> latestProgress.put(r.getMeasure().getId(), r.getText()));
         }
-        Map<String, String> units = Names.units(em, problems.stream().map(ProblemEntity::getUnitId)
+        Map<String, String> units = Roster.units(em, problems.stream().map(ProblemEntity::getUnitId)
                 .collect(Collectors.toSet()));
-        Map<String, String> leaders = Names.people(em, problems.stream().map(ProblemEntity::getLeaderId)
+        Map<String, String> leaders = Roster.people(em, problems.stream().map(ProblemEntity::getLeaderId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<String, String> categories = service.categoryLabels(locale);
-        boolean chinese = !"en".equals(locale.getLanguage());
-
-        Style border = Style.DEFAULT.withBorder(true).withWrap(true).withVertical(Style.Vertical.CENTER);
-        Style centered = border.withHorizontal(Style.Horizontal.CENTER);
-        Style date = centered.withDateFormat(chinese ? LedgerLayout.CHINESE_DATE : LedgerLayout.ISO_DATE);
-        Style header = centered.withBold(true).withFill("D9E1F2");
+        Style border = RegisterSheet.BORDER;
+        Style centered = RegisterSheet.CENTERED;
+        Style date = RegisterSheet.dates(centered, locale);
         Style overdue = border.withFill(LedgerLayout.OVERDUE_FILL);
         Style overdueCentered = centered.withFill(LedgerLayout.OVERDUE_FILL);
         Style overdueDate = date.withFill(LedgerLayout.OVERDUE_FILL);
 
-        Sheet sheet = new Sheet(m.get(locale, "rectification.sheet.name"));
-        int lastColumn = LedgerLayout.COLUMNS.size() - 1;
-        sheet.cell(LedgerLayout.TITLE_ROW, 0, m.get(locale, "rectification.sheet.title", title(em, service, query)),
-                Style.DEFAULT.withBold(true).withFontSize(16).centered());
-        sheet.merge(LedgerLayout.TITLE_ROW, 0, LedgerLayout.TITLE_ROW, lastColumn).rowHeight(LedgerLayout.TITLE_ROW, 30);
         InspectionEntity inspection = query.inspectionId() == null ? null
                 : org.qinglian.platform.api.persistence.Records.find(em, InspectionEntity.class, query.inspectionId());
-        String today = chinese ? DateTimeFormatter.ofPattern("yyyy年M月d日").format(service.clock.today())
-                : service.clock.today().toString();
-        sheet.cell(LedgerLayout.SUBTITLE_ROW, 0, m.get(locale, "rectification.sheet.subtitle",
-                inspection == null ? m.get(locale, "rectification.sheet.allInspections") : inspection.getTitle(), today),
-                Style.DEFAULT.withHorizontal(Style.Horizontal.LEFT));
-        sheet.merge(LedgerLayout.SUBTITLE_ROW, 0, LedgerLayout.SUBTITLE_ROW, lastColumn);
-        for (int c = 0; c <= lastColumn; c++) {
-            sheet.cell(LedgerLayout.HEADER_ROW, c, m.get(locale, "rectification.sheet.header."
-                    + LedgerLayout.COLUMNS.get(c)), header);
-            sheet.columnWidth(c, LedgerLayout.WIDTHS[c]);
-        }
-        sheet.freezeRows(LedgerLayout.FIRST_DATA_ROW);
+        List<String> headers = LedgerLayout.COLUMNS.stream().map(c -> m.get(locale, "rectification.sheet.header." + c))
+                .collect(Collectors.toList());
+        Sheet sheet = RegisterSheet.start(m.get(locale, "rectification.sheet.name"),
+                m.get(locale, "rectification.sheet.title", title(em, service, query)),
+                m.get(locale, "rectification.sheet.subtitle", inspection == null
+                        ? m.get(locale, "rectification.sheet.allInspections") : inspection.getTitle(),
+                        RegisterSheet.text(service.clock.today(), locale)), headers, LedgerLayout.WIDTHS);
 
         java.time.LocalDate now = service.clock.today();
         int row = LedgerLayout.FIRST_DATA_ROW;
@@ -169,6 +157,6 @@ final class LedgerExport {
         if (unit == null) {
             unit = service.security.caller().map(c -> c.getUnitId()).orElse(null);
         }
-        return unit == null ? "" : Names.units(em, List.of(unit.toString())).getOrDefault(unit.toString(), "");
+        return unit == null ? "" : Roster.units(em, List.of(unit.toString())).getOrDefault(unit.toString(), "");
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 
+import org.qinglian.platform.api.persistence.Roster;
 import org.qinglian.platform.api.FieldViolation;
 import org.qinglian.platform.api.Messages;
 import org.qinglian.platform.api.ValidationException;
@@ -104,8 +105,8 @@ final class LedgerImport {
             b.measures.forEach(m -> personNames.add((String) m[2]));
         }
         Scope scope = service.security.scope();
-        Map<String, List<String>> unitsByName = Names.unitsByName(em, unitNames);
-        Map<String, List<String>> peopleByName = Names.peopleByName(em, personNames);
+        Map<String, List<String>> unitsByName = Roster.unitsByName(em, unitNames);
+        Map<String, List<String>> peopleByName = Roster.peopleByName(em, personNames);
         String longTerm = service.messages.get(locale, "rectification.sheet.longTerm");
         String longTermZh = service.messages.get(Messages.ZH_CN, "rectification.sheet.longTerm");
         List<ProblemDraft> drafts = new ArrayList<>();

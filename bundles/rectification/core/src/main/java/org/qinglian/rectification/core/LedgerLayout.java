@@ -2,6 +2,8 @@ package org.qinglian.rectification.core;
 
 import java.util.List;
 
+import org.qinglian.platform.api.sheet.RegisterSheet;
+
 /** The ledger spreadsheet's layout (整改台账), shared by its export and its import. */
 final class LedgerLayout {
 
@@ -21,15 +23,10 @@ final class LedgerLayout {
     static final int REMARK = 10;
     /** Columns that belong to the problem and are merged down over its measures. */
     static final List<Integer> PROBLEM_COLUMNS = List.of(NUMBER, CATEGORY, DESCRIPTION, UNIT, LEADER, STATUS);
-    static final int TITLE_ROW = 0;
-    static final int SUBTITLE_ROW = 1;
-    static final int HEADER_ROW = 2;
-    static final int FIRST_DATA_ROW = 3;
-    /** The date format of deadlines in Chinese: 2026年3月31日. */
-    static final String CHINESE_DATE = "yyyy\"年\"m\"月\"d\"日\"";
-    static final String ISO_DATE = "yyyy-mm-dd";
+    static final int HEADER_ROW = RegisterSheet.HEADER_ROW;
+    static final int FIRST_DATA_ROW = RegisterSheet.FIRST_DATA_ROW;
     /** The fill of overdue rows (Excel's light red). */
-    static final String OVERDUE_FILL = "FFC7CE";
+    static final String OVERDUE_FILL = RegisterSheet.ALERT_FILL;
     static final double[] WIDTHS = {6, 12, 40, 40, 18, 10, 10, 16, 30, 10, 12};
     /** The most problems an import takes at once. */
     static final int MAX_IMPORT_ROWS = 20_000;

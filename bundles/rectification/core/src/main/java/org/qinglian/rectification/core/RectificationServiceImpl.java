@@ -24,6 +24,7 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qinglian.platform.api.persistence.Roster;
 import org.qinglian.platform.api.ConflictException;
 import org.qinglian.platform.api.DictionaryItemDto;
 import org.qinglian.platform.api.DictionaryService;
@@ -204,9 +205,9 @@ public class RectificationServiceImpl implements RectificationService {
 
     private void apply(EntityManager em, InspectionEntity e, InspectionDraft d) {
         Scope scope = security.scope();
-        requireUnit(em, scope, d.unitId(), "unitId");
+        Roster.requireUnit(em, scope, d.unitId(), "unitId");
         for (int i = 0; i < d.inspectedUnitIds().size(); i++) {
-            requireUnit(em, scope, d.inspectedUnitIds().get(i), "inspectedUnitIds[" + i + "]");
+            Roster.requireUnit(em, scope, d.inspectedUnitIds().get(i), "inspectedUnitIds[" + i + "]");
         }
         e.setTitle(d.title().strip());
         e.setSource(d.source());
@@ -250,7 +251,7 @@ public class RectificationServiceImpl implements RectificationService {
             unitIds.add(i.getUnitId());
             unitIds.addAll(i.getInspectedUnitIds());
         });
-        Map<String, String> names = Names.units(em, unitIds);
+        Map<String, String> names = Roster.units(em, unitIds);
         Map<Long, long[]> counts = new HashMap<>();
         List<Long> ids = list.stream().map(InspectionEntity::getId).collect(Collectors.toList());
         new ListQuery<>(ProblemEntity.class, "p", "").inScope("p.unitId", security.scope())
@@ -424,7 +425,7 @@ public class RectificationServiceImpl implements RectificationService {
     }
 
     private void applyProblem(EntityManager em, Scope scope, ProblemEntity p, ProblemDraft d) {
-        requireUnit(em, scope, d.unitId(), "unitId");
+        Roster.requireUnit(em, scope, d.unitId(), "unitId");
         if (d.inspectionId() != null) {
             InspectionEntity inspection = Records.find(em, InspectionEntity.class, d.inspectionId());
             if (!visible(inspection, scope)) {
@@ -436,7 +437,7 @@ public class RectificationServiceImpl implements RectificationService {
             p.setInspection(null);
         }
         if (d.leaderId() != null) {
-            requirePerson(em, d.leaderId(), "leaderId");
+            Roster.requirePerson(em, d.leaderId(), "leaderId");
         }
         p.setDescription(d.description().strip());
         p.setCategory(d.category());
@@ -448,8 +449,8 @@ public class RectificationServiceImpl implements RectificationService {
     private void applyMeasure(EntityManager em, MeasureEntity m, MeasureDraft d, String prefix) {
         String ownerName = d.ownerName() == null ? null : d.ownerName().strip();
         if (d.ownerId() != null) {
-            requirePerson(em, d.ownerId(), prefix + "ownerId");
-            ownerName = Names.people(em, List.of(d.ownerId().toString())).get(d.ownerId().toString());
+            Roster.requirePerson(em, d.ownerId(), prefix + "ownerId");
+            ownerName = Roster.people(em, List.of(d.ownerId().toString())).get(d.ownerId().toString());
         }
         m.setContent(d.content().strip());
         m.setOwnerId(d.ownerId() == null ? null : d.ownerId().toString());
@@ -460,21 +461,6 @@ public class RectificationServiceImpl implements RectificationService {
         if (d.milestones() != null) {
             d.milestones().forEach(ms -> m.getMilestones().add(new MilestoneEmbeddable(ms.title().strip(),
                     ms.dueDate(), ms.done())));
-        }
-    }
-
-    /** A unit that must exist and be in the caller's scope; else 400 naming the field. */
-    private static void requireUnit(EntityManager em, Scope scope, UUID unit, String field) {
-        if (unit == null || !scope.includes(unit) || Names.units(em, List.of(unit.toString())).isEmpty()) {
-            throw new org.qinglian.platform.api.ValidationException(field, "validation.unknownReference",
-                    String.valueOf(unit));
-        }
-    }
-
-    private static void requirePerson(EntityManager em, UUID person, String field) {
-        if (Names.people(em, List.of(person.toString())).isEmpty()) {
-            throw new org.qinglian.platform.api.ValidationException(field, "validation.unknownReference",
-                    String.valueOf(person));
         }
     }
 
@@ -715,7 +701,7 @@ public class RectificationServiceImpl implements RectificationService {
     }
 
     private Map<String, String> unitNames(EntityManager em, Collection<String> ids) {
-        return Names.units(em, ids);
+        return Roster.units(em, ids);
     }
 
     @Override
@@ -778,9 +764,9 @@ public class RectificationServiceImpl implements RectificationService {
         if (list.isEmpty()) {
             return List.of();
         }
-        Map<String, String> unitNames = Names.units(em, list.stream().map(ProblemEntity::getUnitId)
+        Map<String, String> unitNames = Roster.units(em, list.stream().map(ProblemEntity::getUnitId)
                 .collect(Collectors.toSet()));
-        Map<String, String> leaders = Names.people(em, list.stream().map(ProblemEntity::getLeaderId)
+        Map<String, String> leaders = Roster.people(em, list.stream().map(ProblemEntity::getLeaderId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         Map<String, String> labels = categoryLabels(locale);
         Map<Long, long[]> counts = new HashMap<>();

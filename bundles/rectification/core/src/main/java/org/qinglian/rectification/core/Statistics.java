@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
+import org.qinglian.platform.api.persistence.Roster;
 import org.qinglian.platform.api.PlatformClock;
 import org.qinglian.platform.api.persistence.ListQuery;
 import org.qinglian.rectification.api.ProblemStatus;

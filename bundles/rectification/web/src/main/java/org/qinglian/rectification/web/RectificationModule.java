@@ -6,6 +6,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
 import org.qinglian.platform.api.spi.LocalizedText;
+import org.qinglian.platform.api.spi.ModuleTexts;
 import org.qinglian.platform.api.spi.NavigationEntry;
 import org.qinglian.platform.api.spi.PermissionDefinition;
 import org.qinglian.platform.api.spi.PortalModule;
@@ -15,6 +16,8 @@ import org.qinglian.rectification.api.RectificationService;
 @Component(service = PortalModule.class)
 @HttpWhiteboardResource(pattern = "/modules/rectification/*", prefix = "/web")
 public class RectificationModule implements PortalModule {
+
+    private static final ModuleTexts TEXTS = ModuleTexts.of(RectificationModule.class);
 
     static final String READ = "rectification:read";
     static final String WRITE = "rectification:write";
@@ -30,12 +33,12 @@ public class RectificationModule implements PortalModule {
 
     @Override
     public LocalizedText name() {
-        return Texts.of("rectification.module.name");
+        return TEXTS.get("rectification.module.name");
     }
 
     @Override
     public LocalizedText description() {
-        return Texts.of("rectification.module.description");
+        return TEXTS.get("rectification.module.description");
     }
 
     @Override
@@ -51,27 +54,27 @@ public class RectificationModule implements PortalModule {
     @Override
     public List<NavigationEntry> navigation() {
         return List.of(
-                new NavigationEntry("rectification/ledger", Texts.of("rectification.nav.ledger"), "journal-check", READ),
-                new NavigationEntry("rectification/inspections", Texts.of("rectification.nav.inspections"), "search",
+                new NavigationEntry("rectification/ledger", TEXTS.get("rectification.nav.ledger"), "journal-check", READ),
+                new NavigationEntry("rectification/inspections", TEXTS.get("rectification.nav.inspections"), "search",
                         READ),
-                new NavigationEntry("rectification/statistics", Texts.of("rectification.nav.statistics"), "bar-chart",
+                new NavigationEntry("rectification/statistics", TEXTS.get("rectification.nav.statistics"), "bar-chart",
                         READ));
     }
 
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(
-                new PermissionDefinition(READ, Texts.of("rectification.permission.read"),
+                new PermissionDefinition(READ, TEXTS.get("rectification.permission.read"),
                         Set.of("supervisor", "leader", "reporter", "unit-admin", "integrator")),
-                new PermissionDefinition(WRITE, Texts.of("rectification.permission.write"),
+                new PermissionDefinition(WRITE, TEXTS.get("rectification.permission.write"),
                         Set.of("supervisor", "integrator")),
-                new PermissionDefinition(REPORT, Texts.of("rectification.permission.report"),
+                new PermissionDefinition(REPORT, TEXTS.get("rectification.permission.report"),
                         Set.of("supervisor", "reporter", "integrator")),
-                new PermissionDefinition(CLOSE, Texts.of("rectification.permission.close"),
+                new PermissionDefinition(CLOSE, TEXTS.get("rectification.permission.close"),
                         Set.of("supervisor", "leader")),
-                new PermissionDefinition(EXPORT, Texts.of("rectification.permission.export"),
+                new PermissionDefinition(EXPORT, TEXTS.get("rectification.permission.export"),
                         Set.of("supervisor", "leader")),
-                new PermissionDefinition(IMPORT, Texts.of("rectification.permission.import"), Set.of("supervisor")));
+                new PermissionDefinition(IMPORT, TEXTS.get("rectification.permission.import"), Set.of("supervisor")));
     }
 
     @Override

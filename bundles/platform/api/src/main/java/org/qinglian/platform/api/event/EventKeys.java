@@ -11,8 +11,14 @@ public final class EventKeys {
     public static final String PROBLEM_ID = "problemId";
     /** The public id of the measure concerned. */
     public static final String MEASURE_ID = "measureId";
+    /** The public id of the talk concerned. */
+    public static final String TALK_ID = "talkId";
+    /** The kind of a talk, e.g. {@code ADMONISHING}. */
+    public static final String KIND = "kind";
     /** The unit responsible for the record. */
     public static final String UNIT_ID = "unitId";
+    /** The unit that supervises the responsible unit in the matter (e.g. the inspection's unit), if known. */
+    public static final String SUPERVISING_UNIT_ID = "supervisingUnitId";
     /** The person of the roster responsible (owner or leader). */
     public static final String PERSON_ID = "personId";
     /** The person of the roster who is the leader in charge (包案领导), if named. */

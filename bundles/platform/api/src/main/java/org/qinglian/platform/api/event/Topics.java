@@ -29,6 +29,17 @@ public final class Topics {
     /** Every rectification topic, for a handler's {@code event.topics}. */
     public static final String RECTIFICATION_ALL = "qinglian/rectification/*";
 
+    /** A talk was planned or proposed (约谈 proposed by the rectification escalation included). */
+    public static final String TALKS_TALK_PLANNED = "qinglian/talks/talk/PLANNED";
+    /** A talk was held or a letter of inquiry answered and assessed: it happened. */
+    public static final String TALKS_TALK_HELD = "qinglian/talks/talk/HELD";
+    /** A talk's follow-up requirement (整改要求) was set, with its deadline. */
+    public static final String TALKS_FOLLOW_UP_REQUIRED = "qinglian/talks/talk/FOLLOW_UP_REQUIRED";
+    /** A talk was closed (办结). */
+    public static final String TALKS_TALK_CLOSED = "qinglian/talks/talk/CLOSED";
+    /** Every talks topic, for a handler's {@code event.topics}. */
+    public static final String TALKS_ALL = "qinglian/talks/*";
+
     private Topics() {
     }
 }

@@ -4,7 +4,7 @@
  * A module reacts to a topic named here without depending on the module that publishes it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.qinglian.platform.api.event;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,6 +12,8 @@ import javax.persistence.TypedQuery;
 import org.qinglian.platform.api.Page;
 import org.qinglian.platform.api.PageRequest;
 import org.qinglian.platform.api.security.Scope;
+import org.qinglian.platform.api.security.SensitiveReach;
+import org.qinglian.platform.api.security.Sensitivity;
 
 /**
  * A paged, filtered, sorted JPQL list over one entity alias: filters are added as conditions
@@ -66,6 +68,37 @@ public final class ListQuery<E> {
         return where(unitIdPath + " in :scopeUnits", "scopeUnits", ids);
     }
 
+    /**
+     * Keeps sensitive records only where the caller has need-to-know (the list form of
+     * {@code SecurityContext.mayReadSensitive}); other records pass. Apply it with {@link #inScope}.
+     *
+     * @param sensitivityPath the JPQL path of the record's {@link Sensitivity}, e.g. {@code t.sensitivity}
+     * @param unitIdPath the JPQL path of the owning unit's public id
+     * @param handlerCondition a JPQL condition that holds when the person bound to {@code :ntkPerson}
+     *        (a public id) is a handler of the record
+     * @param reach the caller's need-to-know, from {@code SecurityContext.sensitiveReach()}
+     */
+    public ListQuery<E> needToKnow(String sensitivityPath, String unitIdPath, String handlerCondition,
+            SensitiveReach reach) {
+        if (reach.everything()) {
+            return this;
+        }
+        List<String> ors = new ArrayList<>();
+        ors.add(sensitivityPath + " <> :ntkSensitive");
+        parameters.put("ntkSensitive", Sensitivity.SENSITIVE);
+        if (!reach.leaderUnits().isEmpty()) {
+            List<String> ids = new ArrayList<>();
+            reach.leaderUnits().forEach(u -> ids.add(u.toString()));
+            ors.add(unitIdPath + " in :ntkUnits");
+            parameters.put("ntkUnits", ids);
+        }
+        if (reach.personId() != null) {
+            ors.add(handlerCondition);
+            parameters.put("ntkPerson", reach.personId().toString());
+        }
+        return where("(" + String.join(" or ", ors) + ")", null, null);
+    }
+
     /** Adds a case-insensitive "contains" condition over one or more properties. */
     public ListQuery<E> contains(String parameter, String text, String... properties) {
         List<String> ors = new ArrayList<>();
@@ -116,9 +149,8 @@ public final class ListQuery<E> {
 
     public <D> Page<D> page(EntityManager em, PageRequest page, java.util.function.Function<E, D> mapper) {
         String where = " where " + String.join(" and ", conditions);
-        TypedQuery<Long> count = em.createQuery(
-                "select count(" + alias + ") from " + type.getSimpleName() + " " + alias + where, Long.class);
-        parameters.forEach(count::setParameter);
+        String countJpql = "select count(" + alias + ") from " + type.getSimpleName() + " " + alias + where;
+        TypedQuery<Long> count = bind(em.createQuery(countJpql, Long.class), countJpql);
         long total = count.getSingleResult();
         List<D> items = new ArrayList<>();
         if (total > page.getOffset()) {
@@ -127,9 +159,8 @@ public final class ListQuery<E> {
                 order.append(alias).append('.').append(s.getField()).append(s.isAscending() ? " asc, " : " desc, ");
             }
             order.append(alias).append(".id asc");
-            TypedQuery<E> query = em.createQuery("select " + alias + " from " + type.getSimpleName() + " "
-                    + alias + " " + fetch + where + order, type);
-            parameters.forEach(query::setParameter);
+            String jpql = "select " + alias + " from " + type.getSimpleName() + " " + alias + " " + fetch + where + order;
+            TypedQuery<E> query = bind(em.createQuery(jpql, type), jpql);
             query.setFirstResult(page.getOffset()).setMaxResults(page.getSize());
             for (E e : query.getResultList()) {
                 items.add(mapper.apply(e));

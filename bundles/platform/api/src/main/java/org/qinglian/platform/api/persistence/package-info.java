@@ -3,7 +3,7 @@
  * {@code JpaTemplate} whose database refusals become problems callers can act on.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.qinglian.platform.api.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -89,6 +89,15 @@ public final class Requests {
      *
      * @throws ProblemException 428 if the header is missing, 400 if it is not a version's tag
      */
+    /**
+     * The {@code Content-Disposition} of a download: saved under {@code name} (RFC 5987, any
+     * language) by browsers that read it, else under the plain {@code asciiName}.
+     */
+    public static String attachment(String asciiName, String name) {
+        return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public static long ifMatch(String header) {
         if (header == null || header.isBlank()) {
             throw new ProblemException(428, "precondition-required", "problem.ifMatchRequired",

@@ -4,7 +4,7 @@
  * needs.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.qinglian.platform.api.rest;
 
 import org.osgi.annotation.bundle.Export;

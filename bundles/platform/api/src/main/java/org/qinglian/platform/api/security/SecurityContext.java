@@ -32,4 +32,11 @@ public interface SecurityContext {
      * @param handlers the people of the roster named as the record's handlers
      */
     boolean mayReadSensitive(UUID owningUnit, Collection<UUID> handlers);
+
+    /**
+     * Need-to-know as a condition for lists: the units whose sensitive records the caller reads as
+     * a leader and the person matched against handlers. Agrees with {@link #mayReadSensitive}:
+     * a record in scope is readable exactly when {@link SensitiveReach#reaches} says so.
+     */
+    SensitiveReach sensitiveReach();
 }

@@ -4,7 +4,7 @@
  * who may call it.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.qinglian.platform.api.security;
 
 import org.osgi.annotation.bundle.Export;

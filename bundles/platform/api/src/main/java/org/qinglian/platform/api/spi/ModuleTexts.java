@@ -1,37 +1,57 @@
-package org.qinglian.rectification.web;
+package org.qinglian.platform.api.spi;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-import org.qinglian.platform.api.spi.LocalizedText;
+/**
+ * A module's words in both languages, read from its bundle's message files
+ * ({@code /i18n/messages.properties} and {@code /i18n/messages_en.properties}, the files the platform
+ * merges into its messages), for what a module hands the platform as {@link LocalizedText}: its
+ * name, menu entries, permission labels.
+ */
+public final class ModuleTexts {
 
-/** The module's words in both languages, from its message bundles ({@code i18n/messages*.properties}). */
-final class Texts {
+    private final Properties zh;
+    private final Properties en;
 
-    private static final Properties ZH = load("/i18n/messages.properties");
-    private static final Properties EN = load("/i18n/messages_en.properties");
-
-    private Texts() {
+    private ModuleTexts(Properties zh, Properties en) {
+        this.zh = zh;
+        this.en = en;
     }
 
-    static LocalizedText of(String key) {
-        String zh = ZH.getProperty(key);
-        String en = EN.getProperty(key);
-        if (zh == null || en == null) {
+    /** The message files of the bundle that holds {@code anchor}. */
+    public static ModuleTexts of(Class<?> anchor) {
+        return new ModuleTexts(load(anchor, "/i18n/messages.properties"), load(anchor, "/i18n/messages_en.properties"));
+    }
+
+    /**
+     * A key's text in both languages.
+     *
+     * @throws IllegalStateException when a language lacks the key
+     */
+    public LocalizedText get(String key) {
+        String z = zh.getProperty(key);
+        String e = en.getProperty(key);
+        if (z == null || e == null) {
             throw new IllegalStateException("missing message " + key);
         }
-        return new LocalizedText(zh, en);
+        return new LocalizedText(z, e);
     }
 
-    private static Properties load(String path) {
+    private static Properties load(Class<?> anchor, String path) {
         Properties p = new Properties();
-        try (Reader r = new InputStreamReader(Texts.class.getResourceAsStream(path), StandardCharsets.UTF_8)) {
+        InputStream in = anchor.getResourceAsStream(path);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("cannot read " + path));
+        }
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             p.load(r);
-        } catch (IOException | NullPointerException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot read " + path, e));
         }
         return p;

@@ -3,7 +3,7 @@
  * minor change of the platform does not unresolve installed modules.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.qinglian.platform.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,11 @@
 package org.qinglian.platform.rest.resources;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -13,18 +18,30 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.qinglian.platform.api.Messages;
 import org.qinglian.platform.api.Page;
 import org.qinglian.platform.api.PageRequest;
 import org.qinglian.platform.api.PersonDto;
 import org.qinglian.platform.api.PersonQuery;
 import org.qinglian.platform.api.PersonService;
+import org.qinglian.platform.api.portal.ModuleService;
+import org.qinglian.platform.api.security.AccessPolicy;
+import org.qinglian.platform.api.security.Caller;
 import org.qinglian.platform.api.security.RequiresPermission;
+import org.qinglian.platform.api.security.SecurityContext;
+import org.qinglian.platform.api.spi.TimelineContribution;
+import org.qinglian.platform.api.spi.TimelineEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.qinglian.platform.api.rest.Requests;
 import org.qinglian.platform.api.rest.RestResource;
 
@@ -35,11 +52,28 @@ import org.qinglian.platform.api.rest.RestResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PeopleResource implements RestResource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PeopleResource.class);
+
     @Reference
     private PersonService people;
 
+    @Reference
+    private ModuleService modules;
+
+    @Reference
+    private SecurityContext security;
+
+    @Reference
+    private AccessPolicy policy;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<TimelineContribution> timelines = new CopyOnWriteArrayList<>();
+
     @Context
     private UriInfo uriInfo;
+
+    @Context
+    private HttpHeaders headers;
 
     @GET
     @RequiresPermission("platform:people-read")
@@ -65,6 +99,32 @@ public class PeopleResource implements RestResource {
     public Response get(@PathParam("id") UUID id) {
         PersonDto person = people.get(id);
         return Response.ok(person).tag(String.valueOf(person.getVersion())).build();
+    }
+
+    /**
+     * The person's timeline: the entries of the modules active for the caller's unit whose
+     * permission the caller holds, newest first; each module answers only what the caller may read.
+     */
+    @GET
+    @Path("{id}/timeline")
+    @RequiresPermission("platform:people-read")
+    public List<TimelineEntry> timeline(@PathParam("id") UUID id) {
+        people.get(id);
+        UUID unit = security.caller().map(Caller::getUnitId).orElse(null);
+        Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (TimelineContribution c : timelines) {
+            if (!modules.isActive(c.module(), unit) || !policy.permits(c.permission())) {
+                continue;
+            }
+            try {
+                entries.addAll(c.entries(id, locale));
+            } catch (RuntimeException e) {
+                LOG.error("Timeline of module {} failed; left out", c.module(), e);
+            }
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::date).reversed().thenComparing(TimelineEntry::module));
+        return entries;
     }
 
     @POST

@@ -2,7 +2,9 @@ package org.qinglian.platform.security.web;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,6 +17,7 @@ import org.qinglian.platform.api.security.AccessPolicy;
 import org.qinglian.platform.api.security.Caller;
 import org.qinglian.platform.api.security.Scope;
 import org.qinglian.platform.api.security.SecurityContext;
+import org.qinglian.platform.api.security.SensitiveReach;
 import org.qinglian.platform.security.account.Permissions;
 
 /**
@@ -66,19 +69,26 @@ public class SecurityContextImpl implements SecurityContext, AccessPolicy {
 
     @Override
     public boolean mayReadSensitive(UUID owningUnit, Collection<UUID> handlers) {
+        return scope().includes(owningUnit) && sensitiveReach().reaches(owningUnit, handlers);
+    }
+
+    @Override
+    public SensitiveReach sensitiveReach() {
         Optional<Caller> found = caller();
         if (found.isEmpty()) {
-            return RequestState.current().isEmpty();
+            return RequestState.current().isEmpty() ? SensitiveReach.EVERYTHING : SensitiveReach.NONE;
         }
         Caller c = found.get();
-        if (c.isViaToken() || !scope().includes(owningUnit)) {
-            return false;
+        if (c.isViaToken()) {
+            return SensitiveReach.NONE;
         }
-        if (c.getPersonId() != null && handlers.contains(c.getPersonId())) {
-            return true;
-        }
+        Set<UUID> led = Set.of();
         UnitService tree = units;
-        return c.getRoles().contains(LEADER_ROLE) && c.getUnitId() != null && tree != null
-                && tree.supervisedClosure(c.getUnitId(), clock.today()).contains(owningUnit);
+        if (c.getRoles().contains(LEADER_ROLE) && c.getUnitId() != null && tree != null) {
+            Scope scope = scope();
+            led = tree.supervisedClosure(c.getUnitId(), clock.today()).stream().filter(scope::includes)
+                    .collect(Collectors.toSet());
+        }
+        return new SensitiveReach(false, led, c.getPersonId());
     }
 }

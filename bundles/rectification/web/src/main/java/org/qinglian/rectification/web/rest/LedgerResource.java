@@ -242,9 +242,8 @@ public class LedgerResource implements RestResource {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ledger.exportLedger(query(unitId, subordinates, inspectionId, status, overdue, category, text), locale(), out);
         return Response.ok(out.toByteArray(), XLSX)
-                .header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"; filename*=UTF-8''"
-                        + java.net.URLEncoder.encode(messages.get(locale(), "rectification.sheet.filename"),
-                                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", Requests.attachment("ledger.xlsx",
+                        messages.get(locale(), "rectification.sheet.filename")))
                 .header("Cache-Control", "private, no-store").build();
     }
 
