@@ -94,6 +94,7 @@ class QlTalksPlan extends LightElement {
     e?.preventDefault();
     const dialog = this.querySelector('sl-dialog[data-dialog="plan-political"]');
     const unitId = dialog.querySelector('[name="unitId"]').value;
+    const ownerUnitId = dialog.querySelector('[name="ownerUnitId"]').value || null;
     const subordinates = dialog.querySelector('[name="subordinates"]').checked;
     const plannedOn = dialog.querySelector('[name="plannedOn"]').value || null;
     if (!unitId) {
@@ -107,7 +108,7 @@ class QlTalksPlan extends LightElement {
     this.planBusy = true;
     this.planErrors = null;
     try {
-      const result = await post(`${BASE}/plans/${encodeURIComponent(this.year)}/political`, { unitId, subordinates, plannedOn });
+      const result = await post(`${BASE}/plans/${encodeURIComponent(this.year)}/political`, { unitId, subordinates, ownerUnitId, plannedOn });
       dialog.hide();
       toast(t('talks.plan.political.done', result.created ?? 0, result.skipped ?? 0), result.created ? 'success' : 'primary');
       window.dispatchEvent(new CustomEvent('ql-summary-changed'));
@@ -127,10 +128,13 @@ class QlTalksPlan extends LightElement {
         this.dialogSeq,
         html`<form novalidate class="ql-form" data-form="plan-political" @submit=${this.planPolitical}>
           <div>${t('talks.plan.political.hint', this.year)}</div>
-          ${formAlert(e, ['unitId', 'subordinates', 'plannedOn'])}
+          ${formAlert(e, ['unitId', 'subordinates', 'ownerUnitId', 'plannedOn'])}
           <sl-select name="unitId" data-field="unitId" required hoist label=${t('talks.plan.political.unit')} .value=${unitId}
-            help-text=${fieldError(e, 'unitId')} class=${invalidClass(e, 'unitId')}>${unitOptions(this.units)}</sl-select>
+            help-text=${fieldError(e, 'unitId') || t('talks.plan.political.unitHint')} class=${invalidClass(e, 'unitId')}>${unitOptions(this.units)}</sl-select>
           <sl-switch name="subordinates" data-field="subordinates" checked>${t('talks.filter.subordinates')}</sl-switch>
+          <sl-select name="ownerUnitId" data-field="ownerUnitId" hoist clearable label=${t('talks.plan.political.owner')}
+            .value=${defaultUnit(this.me, this.units)} help-text=${fieldError(e, 'ownerUnitId') || t('talks.plan.political.ownerHint')}
+            class=${invalidClass(e, 'ownerUnitId')}>${unitOptions(this.units)}</sl-select>
           <sl-input name="plannedOn" data-field="plannedOn" type="date" label=${t('talks.plan.political.plannedOn')}
             min=${`${this.year}-01-01`} max=${`${this.year}-12-31`}
             help-text=${fieldError(e, 'plannedOn') || t('talks.plan.political.plannedOnHint')} class=${invalidClass(e, 'plannedOn')}></sl-input>
@@ -161,7 +165,7 @@ class QlTalksPlan extends LightElement {
       </div>
       ${talks.length === 0
         ? html`<div class="ql-muted">${t('talks.plan.monthEmpty')}</div>`
-        : html`<table class="ql-talks-table">
+        : html`<table class="ql-talks-table ql-talks-plan-table">
             <thead>
               <tr>
                 <th>${t('talks.talk.number')}</th><th>${t('talks.talk.kind')}</th><th>${t('talks.talk.subjects')}</th>

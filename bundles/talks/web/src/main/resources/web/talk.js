@@ -20,6 +20,7 @@ import {
   assessmentLabel,
   codeOptions,
   kindLabel,
+  label,
   loadUnits,
   names,
   overdueBadges,
@@ -286,7 +287,16 @@ class QlTalksTalk extends LightElement {
         ${row('talks.talk.sensitivity', sensitivityTag(p.sensitivity, { always: true }), 'sensitivity')}
         ${row('talks.talk.followUpDeadline', p.followUpDeadline ? html`<span class=${p.followUpOverdue ? 'ql-talks-overdue' : ''}>${formatDate(p.followUpDeadline)}</span>` : '', 'followUpDeadline')}
         ${d.followUpDoneAt ? row('talks.talk.followUpDoneAt', formatDateTime(d.followUpDoneAt), 'followUpDoneAt') : ''}
-        ${p.sourceModule ? row('talks.talk.sourceModule', p.sourceModule, 'sourceModule') : ''}
+        ${p.sourceModule || p.sourceRoute
+          ? row(
+              'talks.talk.source',
+              html`${p.sourceModule ? label(`talks.sourceModule.${p.sourceModule}`, p.sourceModule) : ''}
+              ${p.sourceRoute
+                ? html`<a class="ql-link" data-action="open-source" href=${`#/${String(p.sourceRoute).replace(/^#?\/*/, '')}`}>${t('talks.talk.sourceOpen')}</a>`
+                : ''}`,
+              'source',
+            )
+          : ''}
         ${row('talks.talk.createdAt', formatDateTime(p.createdAt), 'createdAt')}
         ${row('talks.talk.updatedAt', formatDateTime(p.updatedAt), 'updatedAt')}
       </dl>
