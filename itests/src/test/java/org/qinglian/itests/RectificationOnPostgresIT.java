@@ -198,7 +198,7 @@ public class RectificationOnPostgresIT {
         Http.Download export = d2.download(API + "/ledger.xlsx?unitId=" + org.id("D1"));
         assertEquals(200, export.status());
         Sheet sheet = XlsxReader.read(new ByteArrayInputStream(export.body())).sheets().get(0);
-        assertFalse(sheet.toString(), sheet.toString().contains("第一议题"));
+        assertFalse(sheet.text(), sheet.text().contains("第一议题"));
         assertEquals("no data rows", 2, sheet.lastRow());
         Http.Reply soap = d2.post("/services/RectificationService", envelope("<r:getProblem><id>" + IDS.get("problem")
                 + "</id></r:getProblem>"), "text/xml; charset=UTF-8");

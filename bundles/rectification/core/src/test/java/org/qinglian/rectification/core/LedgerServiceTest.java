@@ -71,13 +71,17 @@ public class LedgerServiceTest extends LedgerTestCase {
                 .collect(Collectors.toList()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ledger.exportLedger(new ProblemQuery(east.getId(), false, null, null, null, null, null), ZH, out);
-        String cells = XlsxReader.read(new java.io.ByteArrayInputStream(out.toByteArray())).sheets().get(0).toString();
+        String cells = XlsxReader.read(new java.io.ByteArrayInputStream(out.toByteArray())).sheets().get(0).text();
         assertFalse(cells, cells.contains("东城区问题"));
 
         as("city-officer", city);
         assertEquals(2, ledger.problems(ProblemQuery.all(), page(), ZH).getTotal());
         assertEquals(1, ledger.problems(new ProblemQuery(east.getId(), true, null, null, null, null, null), page(), ZH)
                 .getTotal());
+        ByteArrayOutputStream supervised = new ByteArrayOutputStream();
+        ledger.exportLedger(new ProblemQuery(east.getId(), false, null, null, null, null, null), ZH, supervised);
+        assertTrue("the same export shows it to the supervising unit", XlsxReader.read(
+                new java.io.ByteArrayInputStream(supervised.toByteArray())).sheets().get(0).text().contains("东城区问题"));
     }
 
     @Test

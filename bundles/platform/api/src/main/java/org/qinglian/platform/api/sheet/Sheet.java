@@ -223,6 +223,26 @@ public final class Sheet {
         columnWidths.tailMap(lastColumn(), false).clear();
     }
 
+    /**
+     * The values of the cells that hold one, row by row: cells separated by tabs, rows by line
+     * breaks; what a reader of the sheet sees, for tests and checks.
+     */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        for (TreeMap<Integer, Cell> cells : rows.values()) {
+            StringBuilder line = new StringBuilder();
+            for (Cell c : cells.values()) {
+                if (c.value != null) {
+                    line.append(line.length() == 0 ? "" : "\t").append(c.value);
+                }
+            }
+            if (line.length() > 0) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     /** The sheet's name and number of cells, for logs. */
     @Override
     public String toString() {
