@@ -572,11 +572,12 @@ public class TalkServiceImpl implements TalkService {
     @Override
     public FindingResult raiseFinding(UUID id, FindingRequest request) {
         FindingSink sink = sink();
-        if (sink == null) {
-            throw new ConflictException("problem.talks.ledgerMissing");
-        }
         FindingSink.Finding finding = Transactions.inTransaction(jpa, em -> {
+            // a talk the caller may not read is missing, whether or not the ledger is there
             TalkEntity t = readable(em, id);
+            if (sink == null) {
+                throw new ConflictException("problem.talks.ledgerMissing");
+            }
             if (blank(t.getFollowUp())) {
                 throw new ConflictException("problem.talks.noFollowUp");
             }
