@@ -24,36 +24,36 @@ export const FINAL = new Set(['CLOSED', 'CANCELLED']);
 
 /**
  * The fields of each transition's form, as the server wants them: `type` is date, text (one line),
- * textarea or assessment (a choice); `required` fields are checked before sending; `today` fills a
- * date with today; `notFuture` refuses a date after today; `notBefore` names a date field it may not
- * precede.
+ * textarea or assessment (a choice); `max` is the server's length limit; `required` fields are
+ * checked before sending; `today` fills a date with today; `notFuture` refuses a date after today;
+ * `notBefore` names a date field it may not precede; `notPast` refuses a date before today.
  */
 export const ACTION_FIELDS = {
   HOLD: [
     { name: 'heldOn', type: 'date', required: true, today: true, notFuture: true },
-    { name: 'place', type: 'text' },
-    { name: 'summary', type: 'textarea', required: true },
-    { name: 'statement', type: 'textarea' },
+    { name: 'place', type: 'text', max: 200 },
+    { name: 'summary', type: 'textarea', required: true, max: 4000 },
+    { name: 'statement', type: 'textarea', max: 4000 },
   ],
   SEND: [
     { name: 'sentOn', type: 'date', required: true, today: true },
     { name: 'replyDeadline', type: 'date', required: true, notBefore: 'sentOn' },
   ],
   RECORD_REPLY: [
-    { name: 'reply', type: 'textarea', required: true },
+    { name: 'reply', type: 'textarea', required: true, max: 4000 },
     { name: 'repliedOn', type: 'date', today: true, notFuture: true },
   ],
   ASSESS: [
     { name: 'assessment', type: 'assessment', required: true },
-    { name: 'note', type: 'textarea' },
+    { name: 'note', type: 'textarea', max: 1000 },
   ],
   REQUIRE_FOLLOW_UP: [
-    { name: 'followUp', type: 'textarea', required: true },
-    { name: 'followUpDeadline', type: 'date', required: true },
+    { name: 'followUp', type: 'textarea', required: true, max: 2000 },
+    { name: 'followUpDeadline', type: 'date', required: true, notPast: true },
   ],
-  COMPLETE_FOLLOW_UP: [{ name: 'followUpResult', type: 'textarea', required: true }],
-  CLOSE: [{ name: 'note', type: 'textarea' }],
-  CANCEL: [{ name: 'note', type: 'textarea', required: true }],
+  COMPLETE_FOLLOW_UP: [{ name: 'followUpResult', type: 'textarea', required: true, max: 2000 }],
+  CLOSE: [{ name: 'note', type: 'textarea', max: 1000 }],
+  CANCEL: [{ name: 'note', type: 'textarea', required: true, max: 1000 }],
 };
 
 export const PERM = {

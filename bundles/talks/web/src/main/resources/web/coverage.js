@@ -41,9 +41,9 @@ export function coverageOption(rows) {
       },
     },
     legend: { top: 0 },
-    grid: { top: 32, right: 16, bottom: many ? 48 : 8, left: 8, containLabel: true },
+    grid: { top: 40, right: 16, bottom: many ? 48 : 8, left: 8, containLabel: true },
     xAxis: { type: 'category', data: data.map((r) => r.unitName), axisLabel: { interval: 0, rotate: data.length > 4 ? 30 : 0, width: 110, overflow: 'truncate' } },
-    yAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'value', minInterval: 1, boundaryGap: [0, '10%'] },
     dataZoom: many
       ? [
           { type: 'slider', start: 0, end: Math.round((MANY_UNITS / data.length) * 100), height: 16, bottom: 8 },
@@ -55,17 +55,18 @@ export function coverageOption(rows) {
         name: t('talks.coverage.covered'),
         type: 'bar',
         stack: 'people',
-        barMaxWidth: 40,
+        barMaxWidth: 48,
         itemStyle: { color: COLORS.covered },
+        label: { show: !many, position: 'inside', color: '#fff', formatter: (p) => (p.value ? String(p.value) : '') },
         data: data.map((r) => r.covered),
       },
       {
         name: t('talks.coverage.missing'),
         type: 'bar',
         stack: 'people',
-        barMaxWidth: 40,
+        barMaxWidth: 48,
         itemStyle: { color: COLORS.missing },
-        label: { show: !many, position: 'top', formatter: (p) => (p.value ? String(p.value) : '') },
+        label: { show: !many, position: 'inside', color: '#fff', formatter: (p) => (p.value ? String(p.value) : '') },
         data: data.map((r) => r.missing),
       },
     ],
@@ -235,7 +236,7 @@ class QlTalksCoverage extends LightElement {
         <sl-select name="year" data-field="year" label=${t('talks.filter.year')} hoist class="ql-talks-narrow" value=${String(f.year)}
           @sl-change=${this.onFilter}>${yearOptions()}</sl-select>
         ${canPickUnits()
-          ? html`<sl-select name="unitId" data-field="unitId" label=${t('talks.filter.unit')} clearable hoist class="ql-wide"
+          ? html`<sl-select name="unitId" data-field="unitId" label=${t('talks.coverage.unit')} clearable hoist class="ql-wide"
                 placeholder=${t('filter.all')} @sl-change=${this.onFilter}>${unitOptions(this.units)}</sl-select>
               <sl-switch name="subordinates" data-field="subordinates" checked @sl-change=${this.onFilter}>${t('talks.filter.subordinates')}</sl-switch>`
           : ''}

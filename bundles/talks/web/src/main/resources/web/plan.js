@@ -5,7 +5,7 @@ import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { get, post } from 'qinglian/api.js';
-import { formatDate, formatNumber, t } from 'qinglian/i18n.js';
+import { currentLang, formatDate, formatNumber, t } from 'qinglian/i18n.js';
 import { LightElement, can, fieldError, formAlert, invalidClass, problemErrors, toast, toastError, unitOptions } from 'qinglian/ui.js';
 import {
   BASE,
@@ -20,6 +20,24 @@ import {
   statusTag,
   yearOptions,
 } from './common.js';
+
+/** The twelve months of the year with the server's figures (months it does not list have none), then any other. */
+function yearMonths(year, months) {
+  const byMonth = new Map((months || []).map((m) => [m.month, m]));
+  const all = [];
+  for (let i = 1; i <= 12; i++) {
+    const month = `${year}-${String(i).padStart(2, '0')}`;
+    all.push(byMonth.get(month) || { month, planned: 0, held: 0, talks: [] });
+    byMonth.delete(month);
+  }
+  return [...all, ...byMonth.values()];
+}
+
+/** '2026-03' as the month's short name (3月, Mar). */
+function shortMonth(month) {
+  const m = /^(\d{4})-(\d{2})$/.exec(month || '');
+  return m ? new Intl.DateTimeFormat(currentLang(), { month: 'short' }).format(new Date(Number(m[1]), Number(m[2]) - 1, 1)) : month || '';
+}
 
 class QlTalksPlan extends LightElement {
   static properties = {
@@ -158,7 +176,7 @@ class QlTalksPlan extends LightElement {
 
   renderMonth(m) {
     const talks = m.talks || [];
-    return html`<section class="ql-panel ql-talks-month" data-month=${m.month || ''}>
+    return html`<section class="ql-panel ql-talks-month" data-month=${m.month || ''} id=${`month-${m.month}`}>
       <div class="ql-detail-title">
         <h3>${monthLabel(m.month)}</h3>
         <span class="ql-muted" data-month-counts>${t('talks.plan.monthCounts', m.planned ?? 0, m.held ?? 0)}</span>
@@ -189,9 +207,30 @@ class QlTalksPlan extends LightElement {
     </section>`;
   }
 
+  /** The year's months at a glance: talks still planned and held in each, a link to its section. */
+  renderMonthStrip(months) {
+    return html`<nav class="ql-talks-month-strip" data-testid="talks-plan-months" aria-label=${t('talks.plan.months')}>
+      ${months.map((m) => {
+        const count = (m.talks || []).length;
+        return html`<a href=${`#month-${m.month}`} class=${classMap({ 'ql-talks-month-cell': true, empty: count === 0 })}
+          title=${t('talks.plan.monthTitle', monthLabel(m.month), t('talks.plan.monthCounts', m.planned ?? 0, m.held ?? 0))}
+          data-month-cell=${m.month || ''} @click=${(e) => this.scrollToMonth(e, m.month)}>
+          <span class="ql-talks-month-name">${shortMonth(m.month)}</span>
+          <span class="ql-talks-month-figures">${t('talks.plan.monthShort', m.planned ?? 0, m.held ?? 0)}</span>
+        </a>`;
+      })}
+    </nav>`;
+  }
+
+  scrollToMonth(e, month) {
+    e.preventDefault();
+    this.querySelector(`section[data-month="${CSS.escape(month || '')}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
   render() {
     const p = this.plan;
-    const months = p ? [...(p.months || [])].sort((a, b) => String(a.month || '').localeCompare(String(b.month || ''))) : [];
+    const months = p ? yearMonths(p.year ?? this.year, p.months) : [];
+    const busy = months.filter((m) => (m.talks || []).length > 0);
     return html`<div class="ql-page" data-page="talks-plan" data-route="talks/plan">
       <div class="ql-page-header">
         <h2>${t('talks.plan.title')}</h2>
@@ -215,8 +254,9 @@ class QlTalksPlan extends LightElement {
               ${this.figure('planned', p.planned)} ${this.figure('held', p.held, p.held ? 'success' : null)}
               ${this.figure('cancelled', p.cancelled)}
             </div>
+            ${busy.length ? this.renderMonthStrip(months) : ''}
             <div class="ql-talks-months" data-testid="talks-plan" data-year=${p.year ?? this.year}>
-              ${months.length === 0 ? html`<div class="ql-panel ql-empty" data-state="no-talks">${t('talks.plan.empty', this.year)}</div>` : months.map((m) => this.renderMonth(m))}
+              ${busy.length === 0 ? html`<div class="ql-panel ql-empty" data-state="no-talks">${t('talks.plan.empty', this.year)}</div>` : busy.map((m) => this.renderMonth(m))}
             </div>`
         : html`<div class="ql-empty"><sl-spinner></sl-spinner></div>`}
       ${this.renderPoliticalDialog()}

@@ -331,11 +331,11 @@ export class QlTalksDialog extends LightElement {
               ${held
                 ? html`<div class="ql-section-title"><span>${t('talks.talk.content')}</span></div>
                     <div class="ql-form-grid" data-talk-field>
-                      <sl-textarea name="summary" data-field="summary" required rows="4" resize="auto" maxlength="8000" class=${`ql-span-2 ${fieldError(e, 'summary') ? 'ql-invalid' : ''}`}
+                      <sl-textarea name="summary" data-field="summary" required rows="4" resize="auto" maxlength="4000" class=${`ql-span-2 ${fieldError(e, 'summary') ? 'ql-invalid' : ''}`}
                         label=${t('talks.talk.summary')} .value=${d.summary || ''} help-text=${fieldError(e, 'summary')}></sl-textarea>
-                      <sl-textarea name="statement" data-field="statement" rows="3" resize="auto" maxlength="8000" class=${`ql-span-2 ${fieldError(e, 'statement') ? 'ql-invalid' : ''}`}
+                      <sl-textarea name="statement" data-field="statement" rows="3" resize="auto" maxlength="4000" class=${`ql-span-2 ${fieldError(e, 'statement') ? 'ql-invalid' : ''}`}
                         label=${t('talks.talk.statement')} .value=${d.statement || ''} help-text=${fieldError(e, 'statement')}></sl-textarea>
-                      <sl-textarea name="followUp" data-field="followUp" rows="2" resize="auto" maxlength="4000"
+                      <sl-textarea name="followUp" data-field="followUp" rows="2" resize="auto" maxlength="2000"
                         label=${t('talks.talk.followUp')} .value=${d.followUp || ''} help-text=${field('followUp').help || t('talks.talk.followUpHint')}
                         class=${field('followUp').cls}></sl-textarea>
                       <sl-input name="followUpDeadline" data-field="followUpDeadline" type="date" label=${t('talks.talk.followUpDeadline')}

@@ -127,6 +127,8 @@ class QlTalksTalk extends LightElement {
         fields[f.name] = t('validation.required');
       } else if (value && f.notFuture && value > today()) {
         fields[f.name] = t('validation.notFuture');
+      } else if (value && f.notPast && value < today()) {
+        fields[f.name] = t(`talks.transition.notPast.${f.name}`);
       } else if (value && f.notBefore && body[f.notBefore] && value < body[f.notBefore]) {
         fields[f.name] = t(`talks.transition.notBefore.${f.name}`);
       }
@@ -419,15 +421,15 @@ class QlTalksTalk extends LightElement {
     switch (f.type) {
       case 'date':
         return html`<sl-input name=${f.name} data-field=${f.name} type="date" ?required=${!!f.required} label=${common.label}
-          .value=${f.today ? today() : ''} max=${ifDefined(f.notFuture ? today() : undefined)} help-text=${common.help} class=${common.cls}></sl-input>`;
+          .value=${f.today ? today() : ''} max=${ifDefined(f.notFuture ? today() : undefined)} min=${ifDefined(f.notPast ? today() : undefined)} help-text=${common.help} class=${common.cls}></sl-input>`;
       case 'text':
-        return html`<sl-input name=${f.name} data-field=${f.name} maxlength="200" ?required=${!!f.required} label=${common.label}
+        return html`<sl-input name=${f.name} data-field=${f.name} maxlength=${f.max || 200} ?required=${!!f.required} label=${common.label}
           help-text=${common.help} class=${common.cls}></sl-input>`;
       case 'assessment':
         return html`<sl-select name=${f.name} data-field=${f.name} hoist ?required=${!!f.required} label=${common.label}
           help-text=${common.help} class=${common.cls}>${codeOptions(ASSESSMENTS, assessmentLabel)}</sl-select>`;
       default:
-        return html`<sl-textarea name=${f.name} data-field=${f.name} rows="3" resize="auto" maxlength="8000" ?required=${!!f.required}
+        return html`<sl-textarea name=${f.name} data-field=${f.name} rows="3" resize="auto" maxlength=${f.max || 1000} ?required=${!!f.required}
           label=${f.name === 'note' ? t(`talks.transition.note.${this.action}`) : common.label}
           help-text=${common.help} class=${common.cls}></sl-textarea>`;
     }
