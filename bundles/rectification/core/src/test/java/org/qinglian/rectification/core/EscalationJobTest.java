@@ -15,7 +15,6 @@ import org.qinglian.platform.api.calendar.CalendarDayDto;
 import org.qinglian.platform.api.event.EventKeys;
 import org.qinglian.platform.api.event.Topics;
 import org.qinglian.platform.api.job.JobStatusDto;
-import org.qinglian.platform.api.security.UserDto;
 import org.qinglian.platform.core.job.JobServiceImpl;
 import org.qinglian.platform.testing.TestDatabase;
 import org.qinglian.rectification.api.InspectionDraft;
@@ -49,13 +48,13 @@ public class EscalationJobTest extends LedgerTestCase {
         job.calendar = calendar;
         job.todos = todos;
         job.notices = notices;
-        job.users = new PeopleUsers();
+        job.users = users;
         job.outbox = outbox;
-        job.messages = new ModuleMessages();
+        job.messages = messages;
         jobs = new JobServiceImpl(platformJpa, TestDatabase.dataSource(), clock);
         jobs.bindJob(job);
-        ownerUser = user(eastOfficer.getId());
-        leaderUser = user(eastLeader.getId());
+        ownerUser = users.link(eastOfficer.getId());
+        leaderUser = users.link(eastLeader.getId());
 
         as("city-officer", city);
         InspectionDto inspection = ledger.createInspection(new InspectionDraft("2026年第一轮巡察",
@@ -67,13 +66,6 @@ public class EscalationJobTest extends LedgerTestCase {
         security.system();
         outbox.dispatch();
         events.clear();
-    }
-
-    private UUID user(UUID person) {
-        UserDto u = new UserDto();
-        u.setId(UUID.randomUUID());
-        usersByPerson.put(person, List.of(u));
-        return u.getId();
     }
 
     private JobStatusDto run() {

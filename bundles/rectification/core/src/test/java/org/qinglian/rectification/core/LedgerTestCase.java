@@ -1,20 +1,13 @@
 package org.qinglian.rectification.core;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -35,8 +28,6 @@ import org.qinglian.platform.api.UnitKind;
 import org.qinglian.platform.api.UnitLevel;
 import org.qinglian.platform.api.security.Caller;
 import org.qinglian.platform.api.security.Scope;
-import org.qinglian.platform.api.security.UserDto;
-import org.qinglian.platform.api.security.UserService;
 import org.qinglian.platform.core.attachment.AttachmentServiceImpl;
 import org.qinglian.platform.core.calendar.WorkingCalendarImpl;
 import org.qinglian.platform.core.event.EventOutboxImpl;
@@ -46,6 +37,8 @@ import org.qinglian.platform.core.service.NoticeServiceImpl;
 import org.qinglian.platform.core.service.PersonServiceImpl;
 import org.qinglian.platform.core.service.TodoServiceImpl;
 import org.qinglian.platform.core.service.UnitServiceImpl;
+import org.qinglian.platform.testing.ModuleMessages;
+import org.qinglian.platform.testing.PeopleUsers;
 import org.qinglian.platform.testing.RecordingAuditLog;
 import org.qinglian.platform.testing.ResourceLocalJpaTemplate;
 import org.qinglian.platform.testing.TestClock;
@@ -95,7 +88,8 @@ public abstract class LedgerTestCase {
     protected WorkingCalendarImpl calendar;
     protected RectificationServiceImpl ledger;
     protected final List<Event> events = new ArrayList<>();
-    protected final Map<UUID, List<UserDto>> usersByPerson = new HashMap<>();
+    protected final PeopleUsers users = new PeopleUsers();
+    protected final Messages messages = new ModuleMessages(Path.of("../web/src/main/resources/i18n"), new MessagesImpl());
     protected Set<String> permissions = Set.of("rectification:read", "rectification:write", "rectification:report",
             "rectification:close", "rectification:export", "rectification:import");
 
@@ -148,7 +142,7 @@ public abstract class LedgerTestCase {
         ledger.dictionaries = dictionaries;
         ledger.units = units;
         ledger.todos = todos;
-        ledger.messages = new ModuleMessages();
+        ledger.messages = messages;
 
         security.system();
         city = units.create(unit("清源市纪委监委", UnitKind.COMMISSION, UnitLevel.CITY, null));
@@ -209,91 +203,5 @@ public abstract class LedgerTestCase {
 
     protected static <T> List<T> items(Page<T> page) {
         return page.getItems();
-    }
-
-    /** The platform's messages and the module's (its web bundle's files), as the platform merges them. */
-    static final class ModuleMessages implements Messages {
-
-        private final MessagesImpl platform = new MessagesImpl();
-        private final Map<String, Properties> module = new HashMap<>();
-
-        ModuleMessages() {
-            module.put("zh", load("messages.properties"));
-            module.put("en", load("messages_en.properties"));
-        }
-
-        private static Properties load(String file) {
-            Properties p = new Properties();
-            Path path = Path.of("../web/src/main/resources/i18n", file);
-            try (Reader r = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return p;
-        }
-
-        @Override
-        public String get(Locale locale, String key, Object... args) {
-            String pattern = module.get("en".equals(locale.getLanguage()) ? "en" : "zh").getProperty(key);
-            if (pattern == null) {
-                return platform.get(locale, key, args);
-            }
-            return new MessageFormat(pattern, locale).format(args);
-        }
-
-        @Override
-        public boolean has(String key) {
-            return module.get("zh").containsKey(key) || platform.has(key);
-        }
-    }
-
-    /** Users linked to people, as the security bundle answers for notifications. */
-    final class PeopleUsers implements UserService {
-
-        @Override
-        public List<UserDto> byPerson(UUID personId) {
-            return usersByPerson.getOrDefault(personId, List.of());
-        }
-
-        @Override
-        public Page<UserDto> list(UUID unitId, String text, PageRequest page) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UserDto get(UUID id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UserDto create(UserDto user) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UserDto update(UUID id, long expectedVersion, UserDto user) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UserDto setDisabled(UUID id, boolean disabled) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UserDto unlock(UUID id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void resetPassword(UUID id, String password) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UserDto byUsername(String username) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
