@@ -470,7 +470,8 @@ public class TalkServiceImpl implements TalkService {
             Map<String, String> payload = payload(t);
             payload.put(EventKeys.FROM, from.name());
             payload.put(EventKeys.TO, to.name());
-            if (r.action() == TalkAction.HOLD || r.action() == TalkAction.SEND) {
+            // a talk happened when held, a letter of inquiry once its reply was assessed (Topics.TALKS_TALK_HELD)
+            if (r.action() == TalkAction.HOLD || r.action() == TalkAction.ASSESS) {
                 outbox.publish(em, Topics.TALKS_TALK_HELD, payload);
             } else if (r.action() == TalkAction.REQUIRE_FOLLOW_UP) {
                 payload.put(EventKeys.DEADLINE, t.getFollowUpDeadline().toString());
