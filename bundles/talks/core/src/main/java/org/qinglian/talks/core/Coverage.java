@@ -40,12 +40,16 @@ final class Coverage {
     private final int year;
     private final List<Roster.Person> leaders;
     private final Map<String, Hit> hits;
+    /** Who may read each sensitive talk hit besides the leaders: its conductors, recorder and handlers. */
+    private final Map<UUID, List<UUID>> handlers;
     private final SensitiveReach reach;
 
-    private Coverage(int year, List<Roster.Person> leaders, Map<String, Hit> hits, SensitiveReach reach) {
+    private Coverage(int year, List<Roster.Person> leaders, Map<String, Hit> hits, Map<UUID, List<UUID>> handlers,
+            SensitiveReach reach) {
         this.year = year;
         this.leaders = leaders;
         this.hits = hits;
+        this.handlers = handlers;
         this.reach = reach;
     }
 
@@ -64,8 +68,24 @@ final class Coverage {
             units = TalkServiceImpl.ids(scope.units());
         }
         List<Roster.Person> leaders = Roster.leadership(em, units);
-        return new Coverage(q.year(), leaders, politicalTalks(em, q.year(), leaders, scope, true),
-                service.security.sensitiveReach());
+        Map<String, Hit> hits = politicalTalks(em, q.year(), leaders, scope, true);
+        return new Coverage(q.year(), leaders, hits, handlers(em, hits.values()), service.security.sensitiveReach());
+    }
+
+    /** The people named on the sensitive talks hit other than those talked to, by talk. */
+    private static Map<UUID, List<UUID>> handlers(EntityManager em, java.util.Collection<Hit> hits) {
+        List<String> ids = hits.stream().filter(h -> h.sensitivity() == Sensitivity.SENSITIVE)
+                .map(h -> h.talkId().toString()).distinct().collect(Collectors.toList());
+        Map<UUID, List<UUID>> handlers = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            em.createQuery("select t.publicId, p.personId from TalkEntity t join t.people p where t.publicId in :ids"
+                    + " and p.part <> :subject", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .setParameter("subject", Part.SUBJECT).getResultList()
+                    .forEach(r -> handlers.computeIfAbsent(UUID.fromString((String) r[0]), k -> new ArrayList<>())
+                            .add(UUID.fromString((String) r[1])));
+        }
+        return handlers;
     }
 
     /**
@@ -127,8 +147,8 @@ final class Coverage {
             if (missing != null && missing == (hit != null)) {
                 continue;
             }
-            UUID talk = hit == null || hit.sensitivity() == Sensitivity.SENSITIVE && !reach.everything()
-                    && !reach.leaderUnits().contains(UUID.fromString(hit.unitId())) ? null : hit.talkId();
+            UUID talk = hit == null || hit.sensitivity() == Sensitivity.SENSITIVE && !reach.reaches(
+                    UUID.fromString(hit.unitId()), handlers.getOrDefault(hit.talkId(), List.of())) ? null : hit.talkId();
             list.add(new CoveragePersonDto(UUID.fromString(p.id()), p.name(), UUID.fromString(p.unitId()), p.unitName(),
                     p.topLeader() ? SubjectRole.TOP_LEADER : SubjectRole.LEADERSHIP_MEMBER, hit != null,
                     hit == null ? null : hit.date(), talk));
