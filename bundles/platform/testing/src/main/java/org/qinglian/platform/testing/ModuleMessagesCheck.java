@@ -51,9 +51,9 @@ public final class ModuleMessagesCheck {
         return Pattern.compile("\\bt\\(\\s*'(" + Pattern.quote(module) + "\\.[A-Za-z0-9_.-]+)'");
     }
 
-    /** The UI's calls {@code t(`<module>.….${…}`)}: keys built on a prefix. */
+    /** The UI's template keys {@code `<module>.….${…}`} (for {@code t} or a label helper): keys built on a prefix. */
     public static Pattern jsKeyPrefixes(String module) {
-        return Pattern.compile("\\bt\\(\\s*`(" + Pattern.quote(module) + "\\.[A-Za-z0-9_.-]+\\.)\\$\\{");
+        return Pattern.compile("`(" + Pattern.quote(module) + "\\.[A-Za-z0-9_.-]+\\.)\\$\\{");
     }
 
     /** Keys one language lacks, keys with placeholders in one language only, blank texts. */
