@@ -326,6 +326,16 @@ public class TalkServiceImpl implements TalkService {
         if (d.replyDeadline() != null && d.kind() != TalkKind.INQUIRY) {
             v.reject("replyDeadline", "validation.talks.inquiryOnly");
         }
+        // an edit keeps what the state stands on: an open follow-up its requirement, a sent letter its reply deadline
+        if (status == TalkStatus.FOLLOW_UP_PENDING) {
+            v.required("followUp", d.followUp()).required("followUpDeadline", d.followUpDeadline());
+        }
+        if (existing != null && existing.getSentOn() != null && d.kind() == TalkKind.INQUIRY) {
+            v.required("replyDeadline", d.replyDeadline());
+            if (d.replyDeadline() != null && d.replyDeadline().isBefore(existing.getSentOn())) {
+                v.reject("replyDeadline", "validation.talks.deadlineBeforeSent");
+            }
+        }
         if (d.subjects() == null || d.subjects().isEmpty()) {
             v.reject("subjects", "validation.required");
         } else if (d.subjects().size() > MAX_PEOPLE) {

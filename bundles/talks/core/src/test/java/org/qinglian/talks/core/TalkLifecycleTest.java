@@ -471,6 +471,31 @@ public class TalkLifecycleTest extends TalksTestCase {
     }
 
     @Test
+    public void anEditKeepsWhatTheStateStandsOn() {
+        TalkDto t = create(draft(TalkKind.REMINDER, east, eastMember).held(TODAY));
+        TalkDto pending = move(t, requiring("限期整改", DEADLINE)).talk();
+        ValidationException cleared = assertThrows(ValidationException.class, () -> talks.update(t.id(),
+                pending.version(), draft(TalkKind.REMINDER, east, eastMember).held(TODAY).build(), ZH));
+        assertEquals("an open follow-up keeps its requirement and deadline", Set.of("followUp", "followUpDeadline"),
+                fields(cleared));
+        TalkDto edited = talks.update(t.id(), pending.version(), draft(TalkKind.REMINDER, east, eastMember).held(TODAY)
+                .followUp("限期整改，书面报告", DEADLINE.plusDays(10)).build(), ZH);
+        assertEquals(TalkStatus.FOLLOW_UP_PENDING, edited.status());
+        assertEquals(DEADLINE.plusDays(10), edited.followUpDeadline());
+
+        TalkDto letter = create(draft(TalkKind.INQUIRY, east, eastMember));
+        TalkDto sent = move(letter, sending(TODAY, TODAY.plusDays(14))).talk();
+        assertEquals("a sent letter keeps its reply deadline", Set.of("replyDeadline"), fields(
+                ValidationException.class, () -> talks.update(letter.id(), sent.version(), draft(TalkKind.INQUIRY,
+                        east, eastMember).build(), ZH)));
+        assertEquals(Set.of("replyDeadline"), fields(ValidationException.class, () -> talks.update(letter.id(),
+                sent.version(), draft(TalkKind.INQUIRY, east, eastMember).replyDeadline(TODAY.minusDays(1)).build(),
+                ZH)));
+        assertEquals(TODAY.plusDays(20), talks.update(letter.id(), sent.version(), draft(TalkKind.INQUIRY, east,
+                eastMember).replyDeadline(TODAY.plusDays(20)).build(), ZH).replyDeadline());
+    }
+
+    @Test
     public void theSignedRecordIsAttachedOnTheTimelineAndTypeChecked() {
         TalkDto t = create(draft(TalkKind.POLITICAL, east, eastTop).held(TODAY));
         AttachmentDto file = talks.attach(t.id(), "谈话记录（签字）.pdf", PDF);
