@@ -226,6 +226,22 @@ public class CoverageTest extends TalksTestCase {
     }
 
     @Test
+    public void planningManyLeadersWritesEachTalkWithItsSubjectAndHistory() {
+        int many = TalkServiceImpl.BATCH + 20;
+        for (int i = 0; i < many; i++) {
+            person("班子成员" + i, west, p -> p.setLeadershipMember(true));
+        }
+        as("city-officer", city);
+        assertEquals(new PlanResult(many + 1, 0), talks.planPolitical(2026, new PlanRequest(west.getId(), false, null,
+                null)));
+        assertEquals(many + 1, count("tk_talk"));
+        assertEquals(many + 1, count("tk_talk_person"));
+        assertEquals(many + 1, count("tk_timeline"));
+        assertEquals(many + 1, talks.coverage(new CoverageQuery(2026, west.getId(), false, null)).missing());
+        assertEquals("conducted by the city", many + 1, talks.plan(2026, city.getId(), false, ZH).planned());
+    }
+
+    @Test
     public void planningRefusesWhatItCannotPlan() {
         as("east-officer", east, eastOfficer);
         assertEquals(Set.of("year", "unitId"), fields(() -> talks.planPolitical(1999,
