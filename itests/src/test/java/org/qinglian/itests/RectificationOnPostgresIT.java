@@ -44,7 +44,6 @@ public class RectificationOnPostgresIT {
 
     private static final String PASSWORD = "Ledger-User-Pw-2026";
     private static final String API = "/api/v1/rectification";
-    private static final String FEATURES = "/api/v1/modules/features";
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @ClassRule
@@ -84,19 +83,6 @@ public class RectificationOnPostgresIT {
         return USERS.get(who);
     }
 
-    private static JsonNode install(String action) {
-        Http.Reply started = admin.post(FEATURES + "/qinglian-rectification/" + action, "");
-        assertEquals(started.toString(), 202, started.status);
-        String id = started.json().get("id").asText();
-        JsonNode[] job = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            job[0] = admin.get(FEATURES + "/jobs/" + id).json();
-            return Set.of("SUCCEEDED", "FAILED").contains(job[0].get("state").asText());
-        });
-        assertEquals(job[0].toString(), "SUCCEEDED", job[0].get("state").asText());
-        return job[0];
-    }
-
     private static long count(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(Exam.jdbcUrl(), System.getProperty("qinglian.test.jdbc.user",
                 "postgres"), System.getProperty("qinglian.test.jdbc.password", ""));
@@ -118,7 +104,7 @@ public class RectificationOnPostgresIT {
     @Test
     public void a_installedOnTheRunningPortalTheLedgerServesAndSeedsItsCategories() {
         assertEquals(404, as("d1").get(API + "/problems").status);
-        install("install");
+        Modules.apply(admin, "qinglian-rectification", "install");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("d1").get(API + "/problems").status == 200);
         JsonNode categories = as("d1").get(API + "/categories").json();
         assertEquals(7, categories.size());
@@ -261,11 +247,11 @@ public class RectificationOnPostgresIT {
     @Test
     public void e_uninstalledTheLedgerIsGoneAndReinstalledItsDataIsBack() throws Exception {
         long problems = count("select count(*) from rc_problem");
-        install("uninstall");
+        Modules.apply(admin, "qinglian-rectification", "uninstall");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("d1").get(API + "/problems").status == 404);
         assertEquals(404, as("city").download("/api/v1/attachments/" + IDS.get("attachment")).status());
         assertEquals(problems, count("select count(*) from rc_problem"));
-        install("install");
+        Modules.apply(admin, "qinglian-rectification", "install");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("d1").get(API + "/problems").status == 200);
         assertEquals(problems, as("city").get(API + "/problems").json().get("total").asLong());
         assertEquals("CLOSED", as("d1").get(API + "/problems/" + IDS.get("problem")).json().get("problem")

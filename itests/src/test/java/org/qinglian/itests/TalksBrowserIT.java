@@ -75,7 +75,7 @@ public class TalksBrowserIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> anonymous.get("/api/v1/health").status == 200 && PlatformContract.adminCanSignIn());
         Http admin = anonymous.loginChanging("admin", PlatformContract.INITIAL_ADMIN_PASSWORD, PlatformContract.ADMIN_PASSWORD);
-        install(admin);
+        Modules.apply(admin, "qinglian-talks", "install");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> anonymous.get("/modules/talks/index.js").status == 200);
         org = new Organisation(admin);
@@ -116,19 +116,6 @@ public class TalksBrowserIT {
         assertEquals("FOLLOW_UP_PENDING", talk.get("status").asText());
         assertTrue(talk.toString(), talk.get("followUpOverdue").asBoolean());
         browser = new Browser();
-    }
-
-    /** Installs the module on the running portal, as an administrator does (installs refresh no other bundle). */
-    private static void install(Http admin) {
-        Http.Reply started = admin.post("/api/v1/modules/features/qinglian-talks/install", "");
-        assertEquals(started.toString(), 202, started.status);
-        String job = started.json().get("id").asText();
-        JsonNode[] state = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            state[0] = admin.get("/api/v1/modules/features/jobs/" + job).json();
-            return List.of("SUCCEEDED", "FAILED").contains(state[0].get("state").asText());
-        });
-        assertEquals(state[0].toString(), "SUCCEEDED", state[0].get("state").asText());
     }
 
     /** A person of the roster in a unit (by key), with one flag or none; answers the id. */

@@ -50,7 +50,6 @@ public class TalksOnPostgresIT {
 
     private static final String PASSWORD = "Talks-User-Pw-2026";
     private static final String API = "/api/v1/talks";
-    private static final String FEATURES = "/api/v1/modules/features";
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private static final int YEAR = TODAY.getYear();
@@ -109,18 +108,6 @@ public class TalksOnPostgresIT {
         return USERS.get(who);
     }
 
-    private static void install(String feature, String action) {
-        Http.Reply started = admin.post(FEATURES + "/" + feature + "/" + action, "");
-        assertEquals(started.toString(), 202, started.status);
-        String id = started.json().get("id").asText();
-        JsonNode[] job = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            job[0] = admin.get(FEATURES + "/jobs/" + id).json();
-            return Set.of("SUCCEEDED", "FAILED").contains(job[0].get("state").asText());
-        });
-        assertEquals(job[0].toString(), "SUCCEEDED", job[0].get("state").asText());
-    }
-
     private static long count(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(Exam.jdbcUrl(), System.getProperty("qinglian.test.jdbc.user",
                 "postgres"), System.getProperty("qinglian.test.jdbc.password", ""));
@@ -158,7 +145,7 @@ public class TalksOnPostgresIT {
     @Test
     public void a_installedAloneOnTheRunningPortalTalksServe() {
         assertEquals(404, as("city").get(API + "/talks").status);
-        install("qinglian-talks", "install");
+        Modules.apply(admin, "qinglian-talks", "install");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("city").get(API + "/talks").status == 200);
         assertEquals(200, ANONYMOUS.get("/modules/talks/index.js").status);
         assertTrue(as("city").get("/api/v1/portal/modules").body.contains("\"talks/register\""));
@@ -347,7 +334,7 @@ public class TalksOnPostgresIT {
     @Test
     public void f_withTheLedgerInstalledAnEscalationProposesAnAdmonishingTalkOnceAndAFollowUpIsRaised()
             throws Exception {
-        install("qinglian-rectification", "install");
+        Modules.apply(admin, "qinglian-rectification", "install");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("city").get("/api/v1/rectification/problems").status == 200);
         Http.Reply inspection = as("city").post("/api/v1/rectification/inspections", "{\"title\":\"2026年市委第一轮巡察\","
                 + "\"source\":\"CITY_INSPECTION\",\"unitId\":\"" + org.id("C") + "\",\"inspectedUnitIds\":[\""
@@ -394,12 +381,12 @@ public class TalksOnPostgresIT {
     @Test
     public void g_uninstalledTalksAreGoneAndReinstalledTheirDataIsBack() throws Exception {
         long talks = count("select count(*) from tk_talk");
-        install("qinglian-talks", "uninstall");
+        Modules.apply(admin, "qinglian-talks", "uninstall");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("city").get(API + "/talks").status == 404);
         assertEquals(404, as("handler").download("/api/v1/attachments/" + IDS.get("scan")).status());
         assertEquals(200, as("city").get("/api/v1/rectification/problems").status);
         assertEquals(talks, count("select count(*) from tk_talk"));
-        install("qinglian-talks", "install");
+        Modules.apply(admin, "qinglian-talks", "install");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("city").get(API + "/talks").status == 200);
         assertEquals("FOLLOW_UP_PENDING", as("handler").get(API + "/talks/" + IDS.get("political")).json().get("talk")
                 .get("status").asText());
