@@ -22,6 +22,7 @@ import org.qinglian.platform.api.UnitLevel;
 import org.qinglian.platform.api.audit.AuditEvent;
 import org.qinglian.platform.api.security.Caller;
 import org.qinglian.platform.api.security.Scope;
+import org.qinglian.platform.api.security.SensitiveReach;
 import org.qinglian.platform.core.service.UnitServiceImpl;
 import org.qinglian.platform.testing.RecordingAuditLog;
 import org.qinglian.platform.testing.ResourceLocalJpaTemplate;
@@ -108,6 +109,22 @@ public class SecurityContextTest {
     public void aLeaderOfAUnitThatDoesNotSuperviseTheRecordMayNot() {
         as("leader", township.getId(), null, false, Set.of(district.getId(), township.getId()));
         assertFalse(context.mayReadSensitive(district.getId(), List.of()));
+    }
+
+    @Test
+    public void theReachListsUseAgreesWithTheRecordByRecordCheck() {
+        as("leader", district.getId(), handler, false, Set.of(district.getId(), township.getId()));
+        SensitiveReach reach = context.sensitiveReach();
+        assertEquals(Set.of(district.getId(), township.getId()), reach.leaderUnits());
+        assertEquals(handler, reach.personId());
+        as("supervisor", township.getId(), handler, false, Set.of(township.getId()));
+        assertEquals("a supervisor leads nothing", Set.of(), context.sensitiveReach().leaderUnits());
+        assertTrue(context.sensitiveReach().reaches(township.getId(), List.of(handler)));
+        assertFalse(context.sensitiveReach().reaches(township.getId(), List.of(someoneElse)));
+        as("leader", district.getId(), handler, true, Set.of(district.getId(), township.getId()));
+        assertEquals("a token reaches nothing", SensitiveReach.NONE, context.sensitiveReach());
+        RequestState.clear();
+        assertTrue("the console reaches everything", context.sensitiveReach().everything());
     }
 
     @Test
