@@ -1,9 +1,10 @@
-// ECharts for the portal: init with the current language, resize with the element, dispose.
-// Modules import it as `qinglian/chart.js`.
+// ECharts for the portal: init with the current language, resize with the element, dispose; an
+// empty chart's option, a slider for many categories. Modules import it as `qinglian/chart.js`.
 //
 //   const chart = createChart(element, option);  // element needs a height (CSS)
 //   chart.update(option);
 //   chart.dispose();
+//   this.chart = showChart(this.chart, element, option);  // in a Lit element's updated()
 //
 // The Content-Security-Policy forbids style attributes in HTML, and ECharts' HTML tooltips are
 // built from such markup: tooltips are drawn on the canvas instead (renderMode 'richText'),
@@ -62,6 +63,39 @@ export function createChart(element, option) {
       }
     },
   };
+}
+
+/**
+ * The chart of `element` showing `option`: `current` (a chart of createChart, or nothing) updated
+ * when it is drawn in `element`, else disposed and a new chart made there (Lit renders a new element).
+ */
+export function showChart(current, element, option) {
+  if (current && current.chart.getDom() === element) {
+    current.update(option);
+    return current;
+  }
+  current?.dispose();
+  return createChart(element, option);
+}
+
+/** A chart without data that says so (`text`) in its middle. */
+export function emptyOption(text) {
+  return {
+    title: { text, left: 'center', top: 'middle', textStyle: { color: '#8a8f98', fontSize: 14, fontWeight: 'normal' } },
+    xAxis: { show: false },
+    yAxis: { show: false },
+    series: [],
+  };
+}
+
+/** A category axis of `count` bars shows `visible` of them and a slider for the rest; none needed: no zoom. */
+export function categoryZoom(count, visible) {
+  return count > visible
+    ? [
+        { type: 'slider', start: 0, end: Math.round((visible / count) * 100), height: 16, bottom: 8 },
+        { type: 'inside' },
+      ]
+    : [];
 }
 
 export { echarts };

@@ -1,8 +1,9 @@
 // Files and page plumbing that modules' pages share: downloading an export or an attachment under
-// the server's file name, file sizes for people, the route's query, a module's own stylesheet.
-// Modules import it as `qinglian/files.js`.
-import { ApiError } from './api.js';
+// the server's file name, uploading attachments, file sizes for people, the route's query and the
+// filters it presets, a module's own stylesheet. Modules import it as `qinglian/files.js`.
+import { ApiError, request } from './api.js';
 import { currentLang, t } from './i18n.js';
+import { toastError } from './ui.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -66,6 +67,27 @@ export async function download(path, params, fallbackName, accept = XLSX) {
   return name;
 }
 
+/**
+ * Uploads files one after the other to `path` (below /api/v1), each as the raw request body with
+ * its name as `filename`; resolves to the failures as lines `name: why`.
+ */
+export async function uploadFiles(path, files) {
+  const failed = [];
+  for (const file of files) {
+    try {
+      await request(path, {
+        method: 'POST',
+        raw: file,
+        contentType: file.type || 'application/octet-stream',
+        params: { filename: file.name },
+      });
+    } catch (error) {
+      failed.push(`${file.name}: ${(error.problem && (error.problem.detail || error.problem.title)) || error.message}`);
+    }
+  }
+  return failed;
+}
+
 /** The link of a platform attachment (`GET /api/v1/attachments/{id}`, served after its module's check). */
 export function attachmentHref(id) {
   return `/api/v1/attachments/${encodeURIComponent(id)}`;
@@ -89,6 +111,61 @@ export function routeQuery() {
   const hash = decodeURIComponent(location.hash || '');
   const i = hash.indexOf('?');
   return new URLSearchParams(i >= 0 ? hash.slice(i + 1) : '');
+}
+
+/**
+ * The filters a list page's route presets (`#/module/page?status=…&overdue=true`): the values of
+ * the parameters `names`, and each of `flags` whose value is 'true'.
+ */
+export function routeFilters(names, flags = []) {
+  const q = routeQuery();
+  const filters = {};
+  for (const name of names) {
+    if (q.get(name)) {
+      filters[name] = q.get(name);
+    }
+  }
+  for (const flag of flags) {
+    if (q.get(flag) === 'true') {
+      filters[flag] = true;
+    }
+  }
+  return filters;
+}
+
+/**
+ * Follows a list page's route while the page is shown: a link to the page with other filters (a
+ * dashboard card's) does not mount it again (the shell keeps the page), so the page takes them
+ * itself. `page` is the page's route ('talks/register'), `read()` reads the route's filters,
+ * `apply(filters)` runs when they differ from the last ones (`current` at first). Returns the
+ * function that stops following.
+ */
+export function followRouteFilters(page, read, apply, current = read()) {
+  const pattern = new RegExp(`^#/?${page.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\?|$)`);
+  let last = JSON.stringify(current);
+  const onHash = () => {
+    if (pattern.test(decodeURIComponent(location.hash))) {
+      const next = read();
+      if (JSON.stringify(next) !== last) {
+        last = JSON.stringify(next);
+        apply(next);
+      }
+    }
+  };
+  window.addEventListener('hashchange', onHash);
+  return () => window.removeEventListener('hashchange', onHash);
+}
+
+/** Downloads an export (see `download`) with `host[flag]` ('exporting') true meanwhile; a failure is a toast. */
+export async function exportFile(host, path, params, fallbackName, flag = 'exporting') {
+  host[flag] = true;
+  try {
+    await download(path, params, fallbackName);
+  } catch (e) {
+    toastError(e);
+  } finally {
+    host[flag] = false;
+  }
 }
 
 /**

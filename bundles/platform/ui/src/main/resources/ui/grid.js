@@ -50,10 +50,11 @@ function sortParam(sorters) {
 
 /**
  * A grid in `element`. Options: path, params (a function), columns, initialSort, pageSize,
- * data (local rows when there is no path), and any other Tabulator option. Returns
+ * data (local rows when there is no path), onRowClick (`(rowData) => …`: a click on a row opens
+ * it, and its rows look so), and any other Tabulator option. Returns
  * `{ table, reload(), setData(rows), ready, destroy() }`.
  */
-export function createGrid(element, { path, params, columns, initialSort, pageSize = 20, data, ...options } = {}) {
+export function createGrid(element, { path, params, columns, initialSort, pageSize = 20, data, onRowClick, ...options } = {}) {
   const remote = !!path;
   let destroyed = false;
   const config = {
@@ -72,6 +73,15 @@ export function createGrid(element, { path, params, columns, initialSort, pageSi
   };
   if (initialSort) {
     config.initialSort = initialSort;
+  }
+  if (onRowClick) {
+    const format = options.rowFormatter;
+    config.rowFormatter = (row) => {
+      row.getElement().classList.add('ql-row-link');
+      if (format) {
+        format(row);
+      }
+    };
   }
   if (remote) {
     Object.assign(config, {
@@ -114,6 +124,9 @@ export function createGrid(element, { path, params, columns, initialSort, pageSi
   }
   const table = new Tabulator(element, config);
   const ready = new Promise((resolve) => table.on('tableBuilt', resolve));
+  if (onRowClick) {
+    ready.then(() => table.on('rowClick', (e, row) => onRowClick(row.getData(), e)));
+  }
   return {
     table,
     ready,
@@ -187,11 +200,15 @@ export function cellGroup(...nodes) {
   return span;
 }
 
-/** A text tag (level, state) with a CSS class of its variant. */
-export function tag(text, variant = 'neutral') {
+/** A text tag (level, state) in its variant, with `className` and `data` (its data- attributes) if given. */
+export function tag(text, variant = 'neutral', { className, data } = {}) {
   const el = document.createElement('sl-tag');
   el.size = 'small';
   el.variant = variant;
+  if (className) {
+    el.className = className;
+  }
+  Object.assign(el.dataset, data || {});
   el.textContent = text;
   return el;
 }

@@ -39,6 +39,11 @@ export function has(key) {
   return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
+/** The message for `key`, or `fallback` (a raw code; the key itself by default) when the bundles do not know the key. */
+export function labelOr(key, fallback) {
+  return has(key) ? t(key) : fallback ?? key;
+}
+
 /**
  * Loads a language (the stored one by default), makes it current, sets `<html lang>` (which is
  * also how Shoelace picks its translation) and tells listeners with a `ql-lang-changed` event on

@@ -26,8 +26,11 @@
 //
 // The function may return a cleanup function (or a promise of one); the shell calls it before it
 // empties the container. The shared helpers are importable as `qinglian/api.js`,
-// `qinglian/i18n.js`, `qinglian/grid.js` (Tabulator), `qinglian/chart.js` (ECharts) and
-// `qinglian/ui.js` (toasts, confirmations, form errors). Everything must respect the portal's
+// `qinglian/i18n.js`, `qinglian/grid.js` (Tabulator), `qinglian/chart.js` (ECharts),
+// `qinglian/ui.js` (toasts, confirmations, forms and their errors), `qinglian/files.js`
+// (downloads, uploads, the route's query), `qinglian/module.js` (this function as `modulePages`,
+// the base of a module's pages, pickers of units and people) and `qinglian/record.js` (a record's
+// page: its transitions, fields and timeline). Everything must respect the portal's
 // Content-Security-Policy: no inline scripts, no eval, no style attributes in HTML strings.
 //
 // When modules are installed or removed, `modulesChanged()` (or a `ql-modules-changed` event on

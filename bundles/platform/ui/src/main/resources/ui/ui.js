@@ -1,8 +1,9 @@
-// Small shared pieces of the portal's pages: toasts, confirmations, form errors, permissions,
-// the unit tree. Modules may import it as `qinglian/ui.js`.
+// Small shared pieces of the portal's pages: toasts, confirmations, forms and their errors, dialog
+// buttons and the dialog that records or edits a record, permissions, options of codes, people and
+// units, figures, loads. Modules may import it as `qinglian/ui.js`.
 import { LitElement, html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { get } from './api.js';
+import { get, post, put } from './api.js';
 import { t } from './i18n.js';
 
 const ALERT_ICONS = { primary: 'info-circle', success: 'check2-circle', warning: 'exclamation-triangle', danger: 'x-octagon', neutral: 'info-circle' };
@@ -93,7 +94,39 @@ export function requiredErrors(values, required) {
       fields[name] = t('validation.required');
     }
   }
+  return formErrors(fields);
+}
+
+/** The form errors of browser-side checks' field messages (`{ name: message }`), or null when there are none. */
+export function formErrors(fields) {
   return Object.keys(fields).length ? { detail: t('validation.fixFields'), fields } : null;
+}
+
+/**
+ * Sends a form the way the portal's dialogs do. With `errors` (the browser-side checks) it only
+ * shows them; else, unless the host is busy already, it runs `send` with the host busy, and a
+ * failure becomes the host's errors; a 412 (the record changed meanwhile) says `stale` (a text, or
+ * a function that returns it, e.g. after reloading the record). Options name the host's
+ * properties: `errors` ('errors') and `busy` ('busy'). Resolves to what `send` resolved to.
+ */
+export async function submitForm(host, errors, send, { errors: errorsProperty = 'errors', busy = 'busy', stale } = {}) {
+  host[errorsProperty] = errors;
+  if (errors || host[busy]) {
+    return undefined;
+  }
+  host[busy] = true;
+  try {
+    return await send();
+  } catch (error) {
+    const shown = problemErrors(error);
+    if (error && error.status === 412) {
+      shown.detail = typeof stale === 'function' ? stale() : stale || t('error.stale');
+    }
+    host[errorsProperty] = shown;
+    return undefined;
+  } finally {
+    host[busy] = false;
+  }
 }
 
 /** The help text and class binding of a field with a possible error. */
@@ -121,6 +154,24 @@ export function formAlert(errors, shownFields = []) {
   </sl-alert>`;
 }
 
+/**
+ * A dialog's footer buttons: Cancel, which closes the dialog, and the confirming button (`action`
+ * its data-action, `label` its text, `icon` a prefix icon), which submits the dialog's form
+ * `form[data-form="<form>"]` or, without `form`, runs `onConfirm`; it spins while `busy`.
+ */
+export function dialogButtons({ action, label, form, onConfirm, busy = false, variant = 'primary', icon }) {
+  const confirm = (e) => {
+    if (form) {
+      e.currentTarget.closest('sl-dialog').querySelector(`form[data-form="${form}"]`).requestSubmit();
+    } else {
+      onConfirm(e);
+    }
+  };
+  return html`<sl-button slot="footer" data-action="cancel" @click=${(e) => e.currentTarget.closest('sl-dialog').hide()}>${t('action.cancel')}</sl-button>
+    <sl-button slot="footer" variant=${variant} data-action=${action} ?loading=${busy} @click=${confirm}>
+      ${icon ? html`<sl-icon slot="prefix" name=${icon}></sl-icon>` : ''}${label}</sl-button>`;
+}
+
 /** Values of a Lit form's Shoelace controls (those with a name), read from the host elements. */
 export function formValues(root) {
   const values = {};
@@ -136,6 +187,29 @@ export function formValues(root) {
     }
   }
   return values;
+}
+
+/**
+ * The filters of a list page's toolbar form: the values of the controls `names` that are not
+ * blank (trimmed), and each of `flags` whose switch or checkbox is on; the unit filter's
+ * `subordinates` counts only with a unit (`unitId`).
+ */
+export function toolbarFilters(form, names, flags = []) {
+  const filters = {};
+  for (const name of names) {
+    const el = form.querySelector(`[name="${name}"]`);
+    const value = el && typeof el.value === 'string' ? el.value.trim() : el && el.value;
+    if (value) {
+      filters[name] = value;
+    }
+  }
+  for (const flag of flags) {
+    const el = form.querySelector(`[name="${flag}"]`);
+    if (el && el.checked && (flag !== 'subordinates' || filters.unitId)) {
+      filters[flag] = true;
+    }
+  }
+  return filters;
 }
 
 /** Null for blank text, the trimmed text otherwise. */
@@ -182,6 +256,19 @@ export function flattenUnits(tree, depth = 0, parentId = null, out = []) {
   return out;
 }
 
+/** `sl-option`s of a plain code list, each with its label (`labelOf(code)`). */
+export function codeOptions(codes, labelOf) {
+  return codes.map((c) => html`<sl-option value=${c}>${labelOf(c)}</sl-option>`);
+}
+
+/** `sl-option`s of people (roster entries), each with the flag `flagOf(person)` says (a role), if any, beside the name. */
+export function peopleOptions(people, flagOf = () => '') {
+  return people.map((p) => {
+    const flag = flagOf(p);
+    return html`<sl-option value=${p.id}>${p.name}${flag ? html`<span class="ql-person-flag">${flag}</span>` : ''}</sl-option>`;
+  });
+}
+
 /** `sl-option`s of units, indented by depth (for an `sl-select`). */
 export function unitOptions(units) {
   return units.map(
@@ -191,6 +278,11 @@ export function unitOptions(units) {
 
 export function unitNames(units) {
   return new Map(units.map((u) => [u.id, u.name]));
+}
+
+/** The user's own unit when it is among `units`, else `fallback` (nothing by default). */
+export function ownUnit(me, units, fallback = '') {
+  return me && me.unit && units.some((u) => u.id === me.unit.id) ? me.unit.id : fallback;
 }
 
 /** Dictionary items (`GET /dictionaries/{code}/items`) as a code → label map and a list. */
@@ -204,4 +296,82 @@ export class LightElement extends LitElement {
   createRenderRoot() {
     return this;
   }
+}
+
+/**
+ * The dialog element that records a new record or edits one. `editing` is the record (with `id`
+ * and `version` once it exists), `errors` and `busy` its form's state (see submitForm); `openSeq`
+ * keys the form, so that each opening renders it anew. `save()` sends what `readForm()` reads
+ * (`{ body, errors }`) with `send(body, editing)`: by default a PUT of `<collection>/<id>` with the
+ * record's version, or a POST to `collection` for a new one. Then the dialog closes and the element
+ * fires its `static saved.event` with `{ [saved.name]: saved record, created }`. A subclass names
+ * its sl-dialog (`static dialog`, its data-dialog).
+ */
+export class FormDialog extends LightElement {
+  static properties = {
+    editing: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.editing = null;
+    this.openSeq = 0;
+  }
+
+  get dialog() {
+    return this.querySelector(`sl-dialog[data-dialog="${this.constructor.dialog}"]`);
+  }
+
+  send(body, editing) {
+    return editing.id ? put(`${this.collection}/${encodeURIComponent(editing.id)}`, body, editing.version) : post(this.collection, body);
+  }
+
+  async save(e) {
+    e?.preventDefault();
+    const { body, errors } = this.readForm();
+    await submitForm(this, errors, async () => {
+      const editing = this.editing;
+      const saved = await this.send(body, editing);
+      this.dialog.hide();
+      const { event, name } = this.constructor.saved;
+      this.dispatchEvent(new CustomEvent(event, { detail: { [name]: saved, created: !editing.id }, bubbles: true, composed: true }));
+    });
+  }
+}
+
+// ---- pages' figures and loads ------------------------------------------------------------------
+
+/** One figure of a figures panel: `value` (formatted), its `label`, its level (success, warning, danger) colouring it. */
+export function figure(name, value, label, level) {
+  return html`<div class="ql-figure" data-figure=${name}>
+    <span class=${classMap({ 'ql-figure-value': true, [level || 'neutral']: !!level })}>${value}</span>
+    <span class="ql-figure-label">${label}</span>
+  </div>`;
+}
+
+/**
+ * A loader whose answers count only while no newer load has started (filters change faster than
+ * answers come): `const load = latestLoader(this); load(() => get(…), (answer) => (this.stats = answer));`.
+ * `host[flag]` ('loading') is true while the newest load runs; a failure is a toast.
+ */
+export function latestLoader(host, flag = 'loading') {
+  let seq = 0;
+  return async (fetch, apply) => {
+    const mine = ++seq;
+    host[flag] = true;
+    try {
+      const answer = await fetch();
+      if (mine === seq) {
+        apply(answer);
+      }
+    } catch (e) {
+      toastError(e);
+    } finally {
+      if (mine === seq) {
+        host[flag] = false;
+      }
+    }
+  };
 }
