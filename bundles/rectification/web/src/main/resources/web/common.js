@@ -1,12 +1,15 @@
 // Shared pieces of the rectification ledger's pages (巡视巡察整改台账): the states and their tags,
-// the reference lists (units in scope, categories, inspections, people of a unit) and the module's
-// stylesheet (downloads, sizes and the route's query come from qinglian/files.js). Every word comes from the message bundles (keys `rectification.*`).
+// the reference lists (categories, inspections), the flags of people in pickers and the module's
+// stylesheet (units and people, downloads, sizes and the route's query come from the platform's
+// qinglian/module.js and qinglian/files.js). Every word comes from the message bundles (keys
+// `rectification.*`).
 import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { all, get } from 'qinglian/api.js';
 import { ensureStyles as ensureModuleStyles } from 'qinglian/files.js';
-import { has, localized, t } from 'qinglian/i18n.js';
-import { can, flattenUnits, unitTree } from 'qinglian/ui.js';
+import { tag } from 'qinglian/grid.js';
+import { labelOr as label, localized, t } from 'qinglian/i18n.js';
+import { peopleOptions as personOptions } from 'qinglian/ui.js';
 
 /** The module's REST base below /api/v1. */
 export const BASE = '/rectification';
@@ -40,11 +43,6 @@ const STATUS_VARIANT = {
 
 const SEVERITY_VARIANT = { HIGH: 'danger', MEDIUM: 'warning', LOW: 'neutral' };
 
-/** The label of a key, or `fallback` (the raw code) when the bundles do not know the key. */
-export function label(key, fallback) {
-  return has(key) ? t(key) : fallback ?? key;
-}
-
 export const statusLabel = (s) => (s ? label(`rectification.status.${s}`, s) : '');
 export const severityLabel = (s) => (s ? label(`rectification.severity.${s}`, s) : '');
 export const sourceLabel = (s) => (s ? label(`rectification.source.${s}`, s) : '');
@@ -53,13 +51,7 @@ export const timelineLabel = (a) => (a ? label(`rectification.timeline.${a}`, ac
 
 /** A status tag as a DOM node (for grid cells). */
 export function statusNode(status) {
-  const el = document.createElement('sl-tag');
-  el.size = 'small';
-  el.variant = STATUS_VARIANT[status] || 'neutral';
-  el.className = `ql-rect-status ql-rect-status-${status}`;
-  el.dataset.status = status;
-  el.textContent = statusLabel(status);
-  return el;
+  return tag(statusLabel(status), STATUS_VARIANT[status] || 'neutral', { className: `ql-rect-status ql-rect-status-${status}`, data: { status } });
 }
 
 /** A status tag as a Lit template. */
@@ -75,12 +67,7 @@ export function severityTag(severity, size = 'small') {
 }
 
 export function severityNode(severity) {
-  const el = document.createElement('sl-tag');
-  el.size = 'small';
-  el.variant = SEVERITY_VARIANT[severity] || 'neutral';
-  el.dataset.severity = severity;
-  el.textContent = severityLabel(severity);
-  return el;
+  return tag(severityLabel(severity), SEVERITY_VARIANT[severity] || 'neutral', { data: { severity } });
 }
 
 /** The red overdue badge (逾期) as a DOM node. */
@@ -99,35 +86,10 @@ export function overdueBadge(overdue) {
 
 /** Classes of a date that is past due. */
 export function dueClass(overdue) {
-  return classMap({ 'ql-rect-overdue': !!overdue });
+  return classMap({ 'ql-overdue': !!overdue });
 }
 
 // ---- reference lists --------------------------------------------------------------------------
-
-let user = null;
-const peopleCache = new Map();
-
-/**
- * The signed-in user (`/auth/me`), set by the entry script on every render: the pickers ask the
- * platform's unit tree and roster only with the permissions they need, and a new user starts
- * with an empty roster cache.
- */
-export function setUser(me) {
-  const id = me && me.user ? me.user.id || me.user.username : null;
-  const before = user && user.user ? user.user.id || user.user.username : null;
-  if (id !== before) {
-    peopleCache.clear();
-  }
-  user = me;
-}
-
-export const canPickUnits = () => can(user, 'platform:units-read');
-export const canPickPeople = () => can(user, 'platform:people-read');
-
-/** The units in the user's scope, in tree order (`{id, name, depth…}`); none without platform:units-read. */
-export async function loadUnits() {
-  return canPickUnits() ? flattenUnits(await unitTree()) : [];
-}
 
 /**
  * The seven areas (the rectification-category dictionary) as `[{code, label}]`, from the module's
@@ -146,39 +108,11 @@ export function loadInspections() {
   return all(`${BASE}/inspections`, { sort: '-startDate' });
 }
 
-/** The roster's people of a unit (for leader and owner pickers), top leaders first; none without platform:people-read. */
-export function loadPeople(unitId) {
-  if (!unitId || !canPickPeople()) {
-    return Promise.resolve([]);
-  }
-  if (!peopleCache.has(unitId)) {
-    const promise = all('/people', { unitId, sort: 'name' })
-      .then((people) =>
-        [...people].sort((a, b) => Number(!!b.topLeader) - Number(!!a.topLeader) || Number(!!b.leadershipMember) - Number(!!a.leadershipMember)),
-      )
-      .catch((e) => {
-        peopleCache.delete(unitId);
-        throw e;
-      });
-    peopleCache.set(unitId, promise);
-  }
-  return peopleCache.get(unitId);
-}
-
-/** `sl-option`s of people, leaders marked. */
+/** `sl-option`s of people (for leader and owner pickers), top leaders and leadership members marked. */
 export function peopleOptions(people) {
-  return people.map(
-    (p) => html`<sl-option value=${p.id}>${p.name}${p.topLeader
-        ? html`<span class="ql-rect-person-flag">${t('rectification.person.topLeader')}</span>`
-        : p.leadershipMember
-          ? html`<span class="ql-rect-person-flag">${t('rectification.person.leadershipMember')}</span>`
-          : ''}</sl-option>`,
+  return personOptions(people, (p) =>
+    p.topLeader ? t('rectification.person.topLeader') : p.leadershipMember ? t('rectification.person.leadershipMember') : '',
   );
-}
-
-/** Options of a plain code list with labels. */
-export function codeOptions(codes, labelOf) {
-  return codes.map((c) => html`<sl-option value=${c}>${labelOf(c)}</sl-option>`);
 }
 
 export function categoryOptions(categories) {

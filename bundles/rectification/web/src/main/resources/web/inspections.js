@@ -6,23 +6,29 @@ import { keyed } from 'lit/directives/keyed.js';
 import { post, put } from 'qinglian/api.js';
 import { actionButton, cellGroup, createGrid, linkText, nodeFormatter } from 'qinglian/grid.js';
 import { formatDate, formatPercent, t } from 'qinglian/i18n.js';
+import { ListPage, loadUnits } from 'qinglian/module.js';
 import {
-  LightElement,
   blankToNull,
   can,
+  codeOptions,
+  dialogButtons,
   fieldError,
   formAlert,
+  formErrors,
   invalidClass,
-  problemErrors,
+  ownUnit,
+  submitForm,
   toast,
-  toastError,
+  toolbarFilters,
   unitOptions,
 } from 'qinglian/ui.js';
-import { BASE, PERM, SOURCES, codeOptions, loadUnits, sourceLabel } from './common.js';
+import { BASE, PERM, SOURCES, sourceLabel } from './common.js';
 
 const FIELDS = ['title', 'source', 'unitId', 'inspectedUnitIds', 'startDate', 'endDate', 'team'];
 
-class QlRectInspections extends LightElement {
+class QlRectInspections extends ListPage {
+  static route = 'rectification/inspections';
+
   static properties = {
     units: { state: true },
     editing: { state: true },
@@ -34,12 +40,7 @@ class QlRectInspections extends LightElement {
     super();
     this.units = [];
     this.editing = null;
-    this.filters = {};
     this.openSeq = 0;
-  }
-
-  get me() {
-    return this.portal && this.portal.me;
   }
 
   get writable() {
@@ -48,14 +49,7 @@ class QlRectInspections extends LightElement {
 
   connectedCallback() {
     super.connectedCallback();
-    loadUnits()
-      .then((units) => (this.units = units))
-      .catch((e) => toastError(e));
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.grid?.destroy();
+    loadUnits().then((units) => (this.units = units));
   }
 
   firstUpdated() {
@@ -133,11 +127,13 @@ class QlRectInspections extends LightElement {
     this.portal.navigate(`rectification/ledger?inspectionId=${encodeURIComponent(row.id)}`);
   }
 
-  search(e) {
-    e?.preventDefault();
-    const text = String(this.querySelector('form[data-form="inspection-filter"] [name="text"]').value || '').trim();
-    this.filters = text ? { text } : {};
-    this.grid.reload();
+  /** The route presets no filters. */
+  routeFilters() {
+    return {};
+  }
+
+  readFilters() {
+    return toolbarFilters(this.querySelector('form[data-form="inspection-filter"]'), ['text']);
   }
 
   // ---- dialog ----
@@ -145,8 +141,9 @@ class QlRectInspections extends LightElement {
   async openEdit(row) {
     this.errors = null;
     this.openSeq++;
-    const mine = this.me && this.me.unit && this.units.some((u) => u.id === this.me.unit.id) ? this.me.unit.id : '';
-    this.editing = row ? { ...row, inspectedUnitIds: [...(row.inspectedUnitIds || [])] } : { source: 'CITY_INSPECTION', unitId: mine, inspectedUnitIds: [] };
+    this.editing = row
+      ? { ...row, inspectedUnitIds: [...(row.inspectedUnitIds || [])] }
+      : { source: 'CITY_INSPECTION', unitId: ownUnit(this.me, this.units), inspectedUnitIds: [] };
     await this.updateComplete;
     this.querySelector('sl-dialog[data-dialog="inspection"]').show();
   }
@@ -176,18 +173,13 @@ class QlRectInspections extends LightElement {
     if (body.startDate && body.endDate && body.endDate < body.startDate) {
       fields.endDate = t('validation.dateOrder');
     }
-    return { body, errors: Object.keys(fields).length ? { detail: t('validation.fixFields'), fields } : null };
+    return { body, errors: formErrors(fields) };
   }
 
   async save(e) {
     e?.preventDefault();
     const { body, errors } = this.readForm();
-    this.errors = errors;
-    if (errors || this.busy) {
-      return;
-    }
-    this.busy = true;
-    try {
+    await submitForm(this, errors, async () => {
       const existing = this.editing && this.editing.id;
       const saved = existing
         ? await put(`${BASE}/inspections/${encodeURIComponent(existing)}`, body, this.editing.version)
@@ -195,14 +187,7 @@ class QlRectInspections extends LightElement {
       this.querySelector('sl-dialog[data-dialog="inspection"]').hide();
       toast(t(existing ? 'rectification.inspection.saved' : 'rectification.inspection.created', saved.title), 'success');
       existing ? this.grid.refresh() : this.grid.reload();
-    } catch (error) {
-      this.errors = problemErrors(error);
-      if (error.status === 412) {
-        this.errors.detail = t('error.stale');
-      }
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   renderDialog() {
@@ -240,9 +225,7 @@ class QlRectInspections extends LightElement {
             </form>`,
           )
         : ''}
-      <sl-button slot="footer" data-action="cancel" @click=${() => this.querySelector('sl-dialog[data-dialog="inspection"]').hide()}>${t('action.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" data-action="save-inspection" ?loading=${this.busy}
-        @click=${() => this.querySelector('form[data-form="inspection"]').requestSubmit()}>${t('action.save')}</sl-button>
+      ${dialogButtons({ action: 'save-inspection', label: t('action.save'), busy: this.busy, form: 'inspection' })}
     </sl-dialog>`;
   }
 

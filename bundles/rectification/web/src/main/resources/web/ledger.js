@@ -4,21 +4,19 @@
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { request } from 'qinglian/api.js';
-import { XLSX, download, routeQuery } from 'qinglian/files.js';
+import { XLSX, exportFile, routeFilters } from 'qinglian/files.js';
 import { createGrid, linkText, nodeFormatter } from 'qinglian/grid.js';
 import { formatDate, t } from 'qinglian/i18n.js';
-import { LightElement, can, fieldError, invalidClass, problemErrors, toast, toastError, unitOptions } from 'qinglian/ui.js';
+import { ListPage, loadUnits, unitFilter } from 'qinglian/module.js';
+import { can, codeOptions, dialogButtons, fieldError, formErrors, invalidClass, ownUnit, problemErrors, toast, toastError, toolbarFilters } from 'qinglian/ui.js';
 import {
   BASE,
   PERM,
   STATUSES,
-  canPickUnits,
   categoryOptions,
-  codeOptions,
   inspectionOptions,
   loadCategories,
   loadInspections,
-  loadUnits,
   overdueNode,
   rowErrors,
   severityNode,
@@ -27,25 +25,12 @@ import {
 } from './common.js';
 import './problem-dialog.js';
 
-/** The filters a route's query may preset: `#/rectification/ledger?inspectionId=…&overdue=true`. */
-function filtersFromRoute() {
-  const q = routeQuery();
-  const f = {};
-  for (const name of ['unitId', 'inspectionId', 'status', 'category', 'text']) {
-    if (q.get(name)) {
-      f[name] = q.get(name);
-    }
-  }
-  if (q.get('subordinates') === 'true') {
-    f.subordinates = true;
-  }
-  if (q.get('overdue') === 'true') {
-    f.overdue = true;
-  }
-  return f;
-}
+const FILTERS = ['unitId', 'inspectionId', 'status', 'category', 'text'];
+const FLAGS = ['subordinates', 'overdue'];
 
-class QlRectLedger extends LightElement {
+class QlRectLedger extends ListPage {
+  static route = 'rectification/ledger';
+
   static properties = {
     units: { state: true },
     categories: { state: true },
@@ -61,45 +46,18 @@ class QlRectLedger extends LightElement {
     this.units = [];
     this.categories = [];
     this.inspections = [];
-    this.filters = filtersFromRoute();
     this.importFile = null;
     this.importErrors = null;
-  }
-
-  get me() {
-    return this.portal && this.portal.me;
   }
 
   connectedCallback() {
     super.connectedCallback();
     this.loadReferences();
-    // a link to the ledger with other filters (a dashboard card's) while the ledger is shown: the
-    // shell keeps the page, so the page takes the new filters itself
-    this.onHash = () => {
-      if (/^#\/?rectification\/ledger(\?|$)/.test(decodeURIComponent(location.hash))) {
-        const next = filtersFromRoute();
-        if (JSON.stringify(next) !== this.routeFilters) {
-          this.routeFilters = JSON.stringify(next);
-          this.filters = next;
-          this.formSeq = (this.formSeq || 0) + 1;
-          this.requestUpdate();
-          this.grid?.reload();
-        }
-      }
-    };
-    this.routeFilters = JSON.stringify(this.filters);
-    window.addEventListener('hashchange', this.onHash);
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHash);
-    this.grid?.destroy();
   }
 
   async loadReferences() {
     const [units, categories, inspections] = await Promise.all([
-      loadUnits().catch((e) => (toastError(e), [])),
+      loadUnits(),
       loadCategories().catch((e) => (toastError(e), [])),
       loadInspections().catch((e) => (toastError(e), [])),
     ]);
@@ -124,7 +82,7 @@ class QlRectLedger extends LightElement {
         field: 'description',
         minWidth: 200,
         widthGrow: 3,
-        cssClass: 'ql-rect-truncate',
+        cssClass: 'ql-truncate',
         tooltip: true,
       },
       { title: t('rectification.problem.unit'), field: 'unitName', minWidth: 120, widthGrow: 1.3, tooltip: true },
@@ -158,12 +116,10 @@ class QlRectLedger extends LightElement {
       initialSort: [{ column: 'number', dir: 'desc' }],
       columnDefaults: { headerTooltip: true },
       rowFormatter: (row) => {
-        const el = row.getElement();
-        el.dataset.problemId = row.getData().id;
-        el.classList.add('ql-rect-clickable');
+        row.getElement().dataset.problemId = row.getData().id;
       },
+      onRowClick: (problem) => this.open(problem),
     });
-    this.grid.ready.then(() => this.grid.table.on('rowClick', (e, row) => this.open(row.getData())));
   }
 
   open(problem) {
@@ -172,32 +128,13 @@ class QlRectLedger extends LightElement {
 
   // ---- filters ----
 
-  readFilters() {
-    const form = this.querySelector('form[data-form="ledger-filter"]');
-    const v = (name) => form.querySelector(`[name="${name}"]`);
-    const f = {};
-    for (const name of ['unitId', 'inspectionId', 'status', 'category']) {
-      if (v(name) && v(name).value) {
-        f[name] = v(name).value;
-      }
-    }
-    const text = String(v('text').value || '').trim();
-    if (text) {
-      f.text = text;
-    }
-    if (f.unitId && v('subordinates').checked) {
-      f.subordinates = true;
-    }
-    if (v('overdue').checked) {
-      f.overdue = true;
-    }
-    return f;
+  /** The filters a route's query may preset: `#/rectification/ledger?inspectionId=…&overdue=true`. */
+  routeFilters() {
+    return routeFilters(FILTERS, FLAGS);
   }
 
-  search(e) {
-    e?.preventDefault();
-    this.filters = this.readFilters();
-    this.grid.reload();
+  readFilters() {
+    return toolbarFilters(this.querySelector('form[data-form="ledger-filter"]'), FILTERS, FLAGS);
   }
 
   resetFilters() {
@@ -217,10 +154,9 @@ class QlRectLedger extends LightElement {
 
   openRegister() {
     const defaults = {};
-    if (this.filters.unitId) {
-      defaults.unitId = this.filters.unitId;
-    } else if (this.me && this.me.unit && this.units.some((u) => u.id === this.me.unit.id)) {
-      defaults.unitId = this.me.unit.id;
+    const unitId = this.filters.unitId || ownUnit(this.me, this.units);
+    if (unitId) {
+      defaults.unitId = unitId;
     }
     if (this.filters.inspectionId) {
       defaults.inspectionId = this.filters.inspectionId;
@@ -236,16 +172,8 @@ class QlRectLedger extends LightElement {
 
   // ---- export ----
 
-  async exportLedger() {
-    this.exporting = true;
-    try {
-      const f = this.filters;
-      await download(`${BASE}/ledger.xlsx`, { ...f }, t('rectification.ledger.fileName'));
-    } catch (e) {
-      toastError(e);
-    } finally {
-      this.exporting = false;
-    }
+  exportLedger() {
+    return exportFile(this, `${BASE}/ledger.xlsx`, { ...this.filters }, t('rectification.ledger.fileName'));
   }
 
   // ---- import ----
@@ -275,7 +203,7 @@ class QlRectLedger extends LightElement {
       fields.file = t('rectification.import.fileRequired');
     }
     if (Object.keys(fields).length) {
-      this.importErrors = { detail: t('validation.fixFields'), fields, rows: [] };
+      this.importErrors = { ...formErrors(fields), rows: [] };
       return;
     }
     this.importBusy = true;
@@ -330,7 +258,7 @@ class QlRectLedger extends LightElement {
         <sl-select name="inspectionId" data-field="inspectionId" required hoist label=${t('rectification.import.inspection')}
           help-text=${fieldError(e, 'inspectionId') || t('rectification.import.inspectionHint')} class=${invalidClass(e, 'inspectionId')}>
           ${inspectionOptions(this.inspections)}</sl-select>
-        <div class="ql-rect-file-row">
+        <div class="ql-file-row">
           <input type="file" accept=".xlsx,${XLSX}" data-input="ledger-file" data-field="file" class="ql-visually-hidden" tabindex="-1"
             aria-label=${t('rectification.import.file')} @change=${this.onFilePicked} />
           <sl-button data-action="choose-ledger-file" @click=${() => this.querySelector('input[data-input="ledger-file"]').click()}>
@@ -339,9 +267,13 @@ class QlRectLedger extends LightElement {
         </div>
         ${fieldError(e, 'file') ? html`<div class="ql-field-error">${fieldError(e, 'file')}</div>` : ''}
       </div>
-      <sl-button slot="footer" data-action="cancel" @click=${() => this.querySelector('sl-dialog[data-dialog="import"]').hide()}>${t('action.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" data-action="import-ledger-submit" ?loading=${this.importBusy} @click=${this.importLedger}>
-        <sl-icon slot="prefix" name="upload"></sl-icon>${t('rectification.import.submit')}</sl-button>
+      ${dialogButtons({
+        action: 'import-ledger-submit',
+        label: t('rectification.import.submit'),
+        icon: 'upload',
+        busy: this.importBusy,
+        onConfirm: () => this.importLedger(),
+      })}
     </sl-dialog>`;
   }
 
@@ -364,13 +296,14 @@ class QlRectLedger extends LightElement {
               <sl-icon slot="prefix" name="upload"></sl-icon>${t('rectification.ledger.import')}</sl-button>`
           : ''}
       </div>
-      ${keyed(this.formSeq || 0, html`<form class="ql-toolbar" data-form="ledger-filter" novalidate @submit=${this.search}>
-        ${canPickUnits()
-          ? html`<sl-select name="unitId" data-field="unitId" label=${t('rectification.filter.unit')} clearable hoist class="ql-wide"
-                placeholder=${t('filter.all')} .value=${f.unitId || ''} @sl-change=${() => this.search()}>${unitOptions(this.units)}</sl-select>
-              <sl-switch name="subordinates" data-field="subordinates" ?checked=${f.unitId ? !!f.subordinates : true}
-                @sl-change=${() => this.search()}>${t('rectification.filter.subordinates')}</sl-switch>`
-          : ''}
+      ${keyed(this.formSeq, html`<form class="ql-toolbar" data-form="ledger-filter" novalidate @submit=${this.search}>
+        ${unitFilter(this.units, {
+          label: t('rectification.filter.unit'),
+          subordinatesLabel: t('rectification.filter.subordinates'),
+          value: f.unitId || '',
+          subordinates: f.unitId ? !!f.subordinates : true,
+          onChange: () => this.search(),
+        })}
         <sl-select name="inspectionId" data-field="inspectionId" label=${t('rectification.filter.inspection')} clearable hoist class="ql-wide"
           placeholder=${t('filter.all')} .value=${f.inspectionId || ''} @sl-change=${() => this.search()}>${inspectionOptions(this.inspections)}</sl-select>
         <sl-select name="status" data-field="status" label=${t('rectification.filter.status')} clearable hoist placeholder=${t('filter.all')}

@@ -4,32 +4,33 @@ import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { post, put } from 'qinglian/api.js';
 import { t } from 'qinglian/i18n.js';
-import { LightElement, blankToNull, fieldError, formAlert, invalidClass, problemErrors, toastError } from 'qinglian/ui.js';
-import { BASE, loadPeople, nextKey, peopleOptions } from './common.js';
+import { loadPeople } from 'qinglian/module.js';
+import { FormDialog, blankToNull, dialogButtons, fieldError, formAlert, formErrors, invalidClass } from 'qinglian/ui.js';
+import { BASE, nextKey, peopleOptions } from './common.js';
 
 const FIELDS = ['content', 'ownerId', 'ownerName', 'deadline', 'longTerm', 'milestones'];
 
-export class QlRectMeasureDialog extends LightElement {
+export class QlRectMeasureDialog extends FormDialog {
+  static dialog = 'measure';
+  static saved = { event: 'ql-rect-measure-saved', name: 'measure' };
   static properties = {
     problem: { attribute: false },
-    editing: { state: true },
     longTerm: { state: true },
     milestones: { state: true },
     people: { state: true },
-    errors: { state: true },
-    busy: { state: true },
   };
 
   constructor() {
     super();
-    this.editing = null;
     this.milestones = [];
     this.people = [];
-    this.openSeq = 0;
   }
 
-  get dialog() {
-    return this.querySelector('sl-dialog[data-dialog="measure"]');
+  /** A measure is changed where it is, added to its problem. */
+  send(body, m) {
+    return m.id
+      ? put(`${BASE}/measures/${encodeURIComponent(m.id)}`, body, m.version)
+      : post(`${BASE}/problems/${encodeURIComponent(this.problem.id)}/measures`, body);
   }
 
   async open(measure) {
@@ -38,12 +39,7 @@ export class QlRectMeasureDialog extends LightElement {
     this.editing = measure ? { ...measure } : { content: '', longTerm: false };
     this.longTerm = !!this.editing.longTerm;
     this.milestones = (this.editing.milestones || []).map((m) => ({ ...m, key: nextKey() }));
-    try {
-      this.people = await loadPeople(this.problem && this.problem.unitId);
-    } catch (e) {
-      this.people = [];
-      toastError(e);
-    }
+    this.people = await loadPeople(this.problem && this.problem.unitId);
     await this.updateComplete;
     this.dialog.show();
   }
@@ -84,32 +80,7 @@ export class QlRectMeasureDialog extends LightElement {
         fields[`milestones[${i}].title`] = t('validation.required');
       }
     });
-    return { body, errors: Object.keys(fields).length ? { detail: t('validation.fixFields'), fields } : null };
-  }
-
-  async save(e) {
-    e?.preventDefault();
-    const { body, errors } = this.readForm();
-    this.errors = errors;
-    if (errors || this.busy) {
-      return;
-    }
-    this.busy = true;
-    try {
-      const m = this.editing;
-      const saved = m.id
-        ? await put(`${BASE}/measures/${encodeURIComponent(m.id)}`, body, m.version)
-        : await post(`${BASE}/problems/${encodeURIComponent(this.problem.id)}/measures`, body);
-      this.dialog.hide();
-      this.dispatchEvent(new CustomEvent('ql-rect-measure-saved', { detail: { measure: saved, created: !m.id }, bubbles: true, composed: true }));
-    } catch (error) {
-      this.errors = problemErrors(error);
-      if (error.status === 412) {
-        this.errors.detail = t('error.stale');
-      }
-    } finally {
-      this.busy = false;
-    }
+    return { body, errors: formErrors(fields) };
   }
 
   renderMilestones(e) {
@@ -170,9 +141,7 @@ export class QlRectMeasureDialog extends LightElement {
             </form>`,
           )
         : ''}
-      <sl-button slot="footer" data-action="cancel" @click=${() => this.dialog.hide()}>${t('action.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" data-action="save-measure" ?loading=${this.busy}
-        @click=${() => this.querySelector('form[data-form="measure"]').requestSubmit()}>${t('action.save')}</sl-button>
+      ${dialogButtons({ action: 'save-measure', label: t('action.save'), busy: this.busy, form: 'measure' })}
     </sl-dialog>`;
   }
 }

@@ -2,34 +2,23 @@
 // fields. Fires `ql-rect-saved` with the saved ProblemDto.
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { post, put } from 'qinglian/api.js';
 import { t } from 'qinglian/i18n.js';
-import { LightElement, blankToNull, fieldError, formAlert, invalidClass, problemErrors, toastError, unitOptions } from 'qinglian/ui.js';
-import {
-  BASE,
-  SEVERITIES,
-  categoryOptions,
-  codeOptions,
-  emptyMeasure,
-  inspectionOptions,
-  loadPeople,
-  peopleOptions,
-  severityLabel,
-} from './common.js';
+import { loadPeople } from 'qinglian/module.js';
+import { FormDialog, blankToNull, codeOptions, dialogButtons, fieldError, formAlert, formErrors, invalidClass, unitOptions } from 'qinglian/ui.js';
+import { BASE, SEVERITIES, categoryOptions, emptyMeasure, inspectionOptions, peopleOptions, severityLabel } from './common.js';
 
 const PROBLEM_FIELDS = ['inspectionId', 'description', 'category', 'severity', 'unitId', 'leaderId'];
 const MEASURE_FIELDS = ['content', 'ownerId', 'ownerName', 'deadline', 'longTerm'];
 
-export class QlRectProblemDialog extends LightElement {
+export class QlRectProblemDialog extends FormDialog {
+  static dialog = 'problem';
+  static saved = { event: 'ql-rect-saved', name: 'problem' };
   static properties = {
     units: { attribute: false },
     categories: { attribute: false },
     inspections: { attribute: false },
-    editing: { state: true },
     measures: { state: true },
     people: { state: true },
-    errors: { state: true },
-    busy: { state: true },
   };
 
   constructor() {
@@ -37,14 +26,12 @@ export class QlRectProblemDialog extends LightElement {
     this.units = [];
     this.categories = [];
     this.inspections = [];
-    this.editing = null;
     this.measures = [];
     this.people = [];
-    this.openSeq = 0;
   }
 
-  get dialog() {
-    return this.querySelector('sl-dialog[data-dialog="problem"]');
+  get collection() {
+    return `${BASE}/problems`;
   }
 
   /** Opens for a new problem (`defaults`: unitId, inspectionId) or for `problem` to edit. */
@@ -60,12 +47,7 @@ export class QlRectProblemDialog extends LightElement {
   }
 
   async loadPeopleOf(unitId) {
-    try {
-      this.people = await loadPeople(unitId);
-    } catch (e) {
-      this.people = [];
-      toastError(e);
-    }
+    this.people = await loadPeople(unitId);
   }
 
   onUnitChange(e) {
@@ -125,33 +107,7 @@ export class QlRectProblemDialog extends LightElement {
         body.measures.push(m);
       });
     }
-    const errors = Object.keys(fields).length ? { detail: t('validation.fixFields'), fields } : null;
-    return { body, errors };
-  }
-
-  async save(e) {
-    e?.preventDefault();
-    const { body, errors } = this.readForm();
-    this.errors = errors;
-    if (errors || this.busy) {
-      return;
-    }
-    this.busy = true;
-    try {
-      const editing = this.editing;
-      const saved = editing.id
-        ? await put(`${BASE}/problems/${encodeURIComponent(editing.id)}`, body, editing.version)
-        : await post(`${BASE}/problems`, body);
-      this.dialog.hide();
-      this.dispatchEvent(new CustomEvent('ql-rect-saved', { detail: { problem: saved, created: !editing.id }, bubbles: true, composed: true }));
-    } catch (error) {
-      this.errors = problemErrors(error);
-      if (error.status === 412) {
-        this.errors.detail = t('error.stale');
-      }
-    } finally {
-      this.busy = false;
-    }
+    return { body, errors: formErrors(fields) };
   }
 
   renderMeasures(errors) {
@@ -227,9 +183,7 @@ export class QlRectProblemDialog extends LightElement {
             </form>`,
           )
         : ''}
-      <sl-button slot="footer" data-action="cancel" @click=${() => this.dialog.hide()}>${t('action.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" data-action="save-problem" ?loading=${this.busy}
-        @click=${() => this.querySelector('form[data-form="problem"]').requestSubmit()}>${t('action.save')}</sl-button>
+      ${dialogButtons({ action: 'save-problem', label: t('action.save'), busy: this.busy, form: 'problem' })}
     </sl-dialog>`;
   }
 }

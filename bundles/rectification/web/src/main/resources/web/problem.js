@@ -3,10 +3,12 @@
 // report form with evidence upload, and adding or editing measures.
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { getOrNull, post, request } from 'qinglian/api.js';
-import { attachmentHref, formatSize } from 'qinglian/files.js';
+import { post } from 'qinglian/api.js';
+import { attachmentHref, formatSize, uploadFiles } from 'qinglian/files.js';
 import { formatDate, formatDateTime, t } from 'qinglian/i18n.js';
-import { LightElement, can, fieldError, formAlert, invalidClass, problemErrors, toast, toastError } from 'qinglian/ui.js';
+import { loadUnits } from 'qinglian/module.js';
+import { RecordPage, actionBar, backButton, fieldRow, timeline } from 'qinglian/record.js';
+import { can, dialogButtons, fieldError, formAlert, formErrors, invalidClass, problemErrors, toast, toastError } from 'qinglian/ui.js';
 import {
   ACTIONS,
   BASE,
@@ -17,7 +19,6 @@ import {
   dueClass,
   loadCategories,
   loadInspections,
-  loadUnits,
   overdueBadge,
   severityTag,
   statusTag,
@@ -46,20 +47,26 @@ const ACTION_ICON = {
   REOPEN: 'exclamation-octagon',
 };
 
+/** The colour of a timeline entry's dot: closing and rechecking succeed, rejecting and reopening do not, the rest is work. */
+const TIMELINE_TONE = {
+  CLOSE: 'success',
+  RECHECK: 'success',
+  REJECT: 'danger',
+  REOPEN: 'danger',
+  PROGRESS: 'quiet',
+  MEASURE: 'quiet',
+  EDIT: 'quiet',
+};
+
 /** The first `n` characters of a text, with an ellipsis when cut. */
 function shorten(text, n) {
   const s = String(text || '');
   return s.length > n ? `${s.slice(0, n)}\u2026` : s;
 }
 
-class QlRectProblem extends LightElement {
+class QlRectProblem extends RecordPage {
   static properties = {
     problemId: { attribute: false },
-    detail: { state: true },
-    missing: { state: true },
-    action: { state: true },
-    transitionErrors: { state: true },
-    transitionBusy: { state: true },
     files: { state: true },
     progressMeasure: { state: true },
     progressErrors: { state: true },
@@ -71,8 +78,6 @@ class QlRectProblem extends LightElement {
 
   constructor() {
     super();
-    this.detail = null;
-    this.missing = false;
     this.files = [];
     this.progressMeasure = '';
     this.formSeq = 0;
@@ -81,28 +86,12 @@ class QlRectProblem extends LightElement {
     this.inspections = [];
   }
 
-  get me() {
-    return this.portal && this.portal.me;
+  get recordPath() {
+    return `${BASE}/problems/${encodeURIComponent(this.problemId)}`;
   }
 
   get problem() {
     return this.detail && this.detail.problem;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  async load() {
-    try {
-      const detail = await getOrNull(`${BASE}/problems/${encodeURIComponent(this.problemId)}`);
-      this.missing = !detail;
-      this.detail = detail;
-    } catch (e) {
-      toastError(e);
-      this.missing = true;
-    }
   }
 
   // ---- transitions ----
@@ -125,31 +114,13 @@ class QlRectProblem extends LightElement {
     const dialog = this.querySelector('sl-dialog[data-dialog="transition"]');
     const note = String(dialog.querySelector('[name="note"]').value || '').trim();
     const action = this.action;
-    if (NOTE_REQUIRED.has(action) && !note) {
-      this.transitionErrors = { detail: t('validation.fixFields'), fields: { note: t('rectification.transition.noteRequired') } };
-      return;
-    }
-    this.transitionBusy = true;
-    this.transitionErrors = null;
-    try {
-      const p = this.problem;
-      this.detail = await request(`${BASE}/problems/${encodeURIComponent(p.id)}/transitions`, {
-        method: 'POST',
-        body: { action, note: note || null },
-        version: p.version,
-      });
-      dialog.hide();
-      toast(t('rectification.transition.done', actionLabel(action)), 'success');
-      window.dispatchEvent(new CustomEvent('ql-summary-changed'));
-    } catch (error) {
-      this.transitionErrors = problemErrors(error);
-      if (error.status === 412) {
-        this.transitionErrors.detail = t('rectification.transition.stale');
-        this.load();
-      }
-    } finally {
-      this.transitionBusy = false;
-    }
+    const errors = NOTE_REQUIRED.has(action) && !note ? formErrors({ note: t('rectification.transition.noteRequired') }) : null;
+    const p = this.problem;
+    await this.makeTransition(`${BASE}/problems/${encodeURIComponent(p.id)}/transitions`, { action, note: note || null }, errors, {
+      version: p.version,
+      done: t('rectification.transition.done', actionLabel(action)),
+      stale: t('rectification.transition.stale'),
+    });
   }
 
   // ---- editing ----
@@ -159,7 +130,7 @@ class QlRectProblem extends LightElement {
       return;
     }
     const [units, categories, inspections] = await Promise.all([
-      loadUnits().catch((e) => (toastError(e), [])),
+      loadUnits(),
       loadCategories().catch((e) => (toastError(e), [])),
       loadInspections().catch((e) => (toastError(e), [])),
     ]);
@@ -205,7 +176,7 @@ class QlRectProblem extends LightElement {
     const measureId = form.querySelector('[name="measureId"]').value || null;
     const completesMeasure = !!measureId && form.querySelector('[name="completesMeasure"]').checked;
     if (!text) {
-      this.progressErrors = { detail: t('validation.fixFields'), fields: { text: t('validation.required') } };
+      this.progressErrors = formErrors({ text: t('validation.required') });
       return;
     }
     if (this.progressBusy) {
@@ -216,19 +187,7 @@ class QlRectProblem extends LightElement {
     const p = this.problem;
     try {
       const progress = await post(`${BASE}/problems/${encodeURIComponent(p.id)}/progress`, { text, measureId, completesMeasure });
-      const failed = [];
-      for (const file of this.files) {
-        try {
-          await request(`${BASE}/progress/${encodeURIComponent(progress.id)}/attachments`, {
-            method: 'POST',
-            raw: file,
-            contentType: file.type || 'application/octet-stream',
-            params: { filename: file.name },
-          });
-        } catch (error) {
-          failed.push(`${file.name}: ${(error.problem && (error.problem.detail || error.problem.title)) || error.message}`);
-        }
-      }
+      const failed = await uploadFiles(`${BASE}/progress/${encodeURIComponent(progress.id)}/attachments`, this.files);
       if (failed.length) {
         this.progressErrors = { detail: t('rectification.progress.uploadFailed'), fields: Object.fromEntries(failed.map((f, i) => [`file${i}`, f])) };
       } else {
@@ -248,24 +207,25 @@ class QlRectProblem extends LightElement {
   // ---- rendering ----
 
   renderActions() {
-    const allowed = new Set(this.detail.allowedActions || []);
-    const actions = ACTIONS.filter((a) => allowed.has(a));
-    return html`<div class="ql-rect-actions" data-testid="rectification-actions" data-actions=${actions.join(' ')}>
-      ${actions.map(
-        (a) => html`<sl-button size="small" variant=${ACTION_VARIANT[a]}
-          ?outline=${a === 'REJECT' || a === 'REOPEN'} data-action=${a} @click=${() => this.openTransition(a)}>
-          <sl-icon slot="prefix" name=${ACTION_ICON[a]}></sl-icon>${actionLabel(a)}</sl-button>`,
-      )}
-      ${actions.length === 0 ? html`<span class="ql-muted" data-state="no-actions">${t('rectification.transition.none')}</span>` : ''}
-    </div>`;
+    return actionBar({
+      testid: 'rectification-actions',
+      actions: ACTIONS,
+      allowed: this.detail.allowedActions,
+      label: actionLabel,
+      variant: ACTION_VARIANT,
+      icon: ACTION_ICON,
+      outline: (a) => a === 'REJECT' || a === 'REOPEN',
+      none: t('rectification.transition.none'),
+      open: (a) => this.openTransition(a),
+    });
   }
 
   renderFields() {
     const p = this.problem;
-    const row = (key, value, field) => html`<dt>${t(key)}</dt><dd data-value=${field}>${value || html`<span class="ql-muted">—</span>`}</dd>`;
+    const row = (key, value, field) => fieldRow(t(key), value, field);
     return html`<section class="ql-panel" data-section="fields">
       <div class="ql-rect-description" data-value="description">${p.description}</div>
-      <dl class="ql-detail-list ql-rect-fields">
+      <dl class="ql-detail-list ql-detail-fields">
         ${row('rectification.problem.inspection', p.inspectionTitle, 'inspection')}
         ${row('rectification.problem.category', p.categoryLabel || p.category, 'category')}
         ${row('rectification.problem.severity', severityTag(p.severity), 'severity')}
@@ -305,7 +265,7 @@ class QlRectProblem extends LightElement {
       </div>
       ${measures.length === 0
         ? html`<div class="ql-empty" data-state="no-measures">${t('rectification.measure.none')}</div>`
-        : html`<table class="ql-rect-table" data-testid="rectification-measures">
+        : html`<table class="ql-table ql-rect-measures" data-testid="rectification-measures">
             <thead>
               <tr>
                 <th class="ql-rect-col-no">${t('rectification.measure.number')}</th>
@@ -321,7 +281,7 @@ class QlRectProblem extends LightElement {
                 (m, i) => html`<tr data-measure-id=${m.id} class=${m.overdue ? 'ql-rect-row-overdue' : ''}>
                   <td class="ql-rect-col-no">${i + 1}</td>
                   <td>
-                    <div class="ql-rect-pre">${m.content}</div>
+                    <div class="ql-pre">${m.content}</div>
                     ${(m.milestones || []).length
                       ? html`<ul class="ql-rect-milestones">
                           ${m.milestones.map(
@@ -334,7 +294,7 @@ class QlRectProblem extends LightElement {
                       : ''}
                   </td>
                   <td>${m.ownerName || html`<span class="ql-muted">—</span>`}</td>
-                  <td class="ql-rect-nowrap">
+                  <td class="ql-nowrap">
                     ${m.longTerm && !m.deadline
                       ? html`<span class="ql-muted">${t('rectification.measure.longTerm')}</span>`
                       : html`<span class=${dueClass(m.overdue)}>${formatDate(m.deadline)}</span>`}
@@ -370,9 +330,9 @@ class QlRectProblem extends LightElement {
                     : html`<sl-tag size="small" variant="neutral">${t('rectification.progress.overall')}</sl-tag>`}
                   ${r.completesMeasure ? html`<sl-tag size="small" variant="success">${t('rectification.progress.completes')}</sl-tag>` : ''}
                 </div>
-                <div class="ql-rect-pre">${r.text}</div>
+                <div class="ql-pre">${r.text}</div>
                 ${(r.attachments || []).length
-                  ? html`<ul class="ql-rect-attachments">
+                  ? html`<ul class="ql-attachments">
                       ${r.attachments.map(
                         (a) => html`<li>
                           <sl-icon name="paperclip"></sl-icon>
@@ -410,7 +370,7 @@ class QlRectProblem extends LightElement {
           <sl-checkbox name="completesMeasure" data-field="completesMeasure" class="ql-rect-checkbox-field" ?disabled=${!this.progressMeasure}>
             ${t('rectification.progress.completesMeasure')}</sl-checkbox>
         </div>
-        <div class="ql-rect-file-row">
+        <div class="ql-file-row">
           <input type="file" multiple data-input="evidence" data-field="files" class="ql-visually-hidden" tabindex="-1"
             aria-label=${t('rectification.progress.files')} @change=${this.onFilesPicked} />
           <sl-button size="small" data-action="choose-evidence" @click=${() => this.querySelector('input[data-input="evidence"]').click()}>
@@ -431,31 +391,14 @@ class QlRectProblem extends LightElement {
   }
 
   renderTimeline() {
-    const entries = [...(this.detail.timeline || [])].sort((a, b) => String(a.at).localeCompare(String(b.at)));
-    return html`<section class="ql-panel" data-section="timeline">
-      <div class="ql-detail-title"><h3>${t('rectification.timeline')}</h3></div>
-      ${entries.length === 0
-        ? html`<div class="ql-empty">${t('rectification.timeline.none')}</div>`
-        : html`<ol class="ql-rect-timeline" data-testid="rectification-timeline">
-            ${entries.map(
-              (e) => html`<li data-timeline-action=${e.action} class=${`ql-rect-tl-${String(e.action).toLowerCase()}`}>
-                <div class="ql-rect-tl-head">
-                  <strong>${timelineLabel(e.action)}</strong>
-                  <span class="ql-muted">${formatDateTime(e.at)}</span>
-                </div>
-                <div class="ql-rect-tl-meta">
-                  <span>${e.actor || ''}</span>
-                  ${e.from || e.to
-                    ? html`<span class="ql-rect-tl-states">
-                        ${e.from ? statusTag(e.from) : ''}${e.from && e.to ? html`<sl-icon name="arrow-right"></sl-icon>` : ''}${e.to ? statusTag(e.to) : ''}
-                      </span>`
-                    : ''}
-                </div>
-                ${e.note ? html`<div class="ql-rect-tl-note">${e.note}</div>` : ''}
-              </li>`,
-            )}
-          </ol>`}
-    </section>`;
+    return timeline(this.detail.timeline, {
+      title: t('rectification.timeline'),
+      empty: t('rectification.timeline.none'),
+      testid: 'rectification-timeline',
+      label: timelineLabel,
+      stateTag: (s) => statusTag(s),
+      tone: (a) => TIMELINE_TONE[a],
+    });
   }
 
   renderTransitionDialog() {
@@ -475,41 +418,43 @@ class QlRectProblem extends LightElement {
           help-text=${fieldError(e, 'note')} class=${invalidClass(e, 'note')}></sl-textarea>
         <button type="submit" hidden></button>
       </form>
-      <sl-button slot="footer" data-action="cancel" @click=${() => this.querySelector('sl-dialog[data-dialog="transition"]').hide()}>${t('action.cancel')}</sl-button>
-      <sl-button slot="footer" variant=${a === 'REJECT' ? 'danger' : 'primary'} data-action="confirm-transition" ?loading=${this.transitionBusy}
-        @click=${() => this.querySelector('form[data-form="transition"]').requestSubmit()}>${a ? actionLabel(a) : t('action.confirm')}</sl-button>
+      ${dialogButtons({
+        action: 'confirm-transition',
+        label: a ? actionLabel(a) : t('action.confirm'),
+        variant: a === 'REJECT' ? 'danger' : 'primary',
+        busy: this.transitionBusy,
+        form: 'transition',
+      })}
     </sl-dialog>`;
   }
 
   render() {
-    const back = html`<sl-button variant="text" data-action="back" href="#/rectification/ledger">
-      <sl-icon slot="prefix" name="arrow-left"></sl-icon>${t('rectification.ledger.title')}</sl-button>`;
-    if (this.missing) {
-      return html`<div class="ql-page" data-page="rectification-problem" data-route="rectification/problems">
-        <div>${back}</div>
-        <div class="ql-panel ql-empty" data-state="missing">${t('rectification.problem.missing')}</div>
-      </div>`;
-    }
-    if (!this.detail) {
-      return html`<div class="ql-page" data-page="rectification-problem" data-route="rectification/problems">
-        <div class="ql-empty"><sl-spinner></sl-spinner></div></div>`;
+    const back = backButton('rectification/ledger', t('rectification.ledger.title'));
+    const pending = this.renderPending({
+      page: 'rectification-problem',
+      route: 'rectification/problems',
+      back,
+      missing: t('rectification.problem.missing'),
+    });
+    if (pending) {
+      return pending;
     }
     const p = this.problem;
     return html`<div class="ql-page" data-page="rectification-problem" data-route="rectification/problems" data-problem-id=${p.id}
       data-status=${p.status} data-version=${p.version}>
       <div>${back}</div>
-      <div class="ql-page-header ql-rect-header">
+      <div class="ql-page-header ql-detail-header">
         <h2>${t('rectification.problem.title', p.number)}</h2>
-        <span class="ql-rect-header-tags">${statusTag(p.status, 'medium')}${overdueBadge(p.overdue)}</span>
+        <span class="ql-detail-header-tags">${statusTag(p.status, 'medium')}${overdueBadge(p.overdue)}</span>
         ${can(this.me, PERM.write) && p.status !== 'CLOSED'
           ? html`<sl-button size="small" data-action="edit-problem" @click=${this.editProblem}>
               <sl-icon slot="prefix" name="pencil"></sl-icon>${t('action.edit')}</sl-button>`
           : ''}
       </div>
       ${this.renderActions()}
-      <div class="ql-rect-detail">
-        <div class="ql-rect-detail-main">${this.renderFields()} ${this.renderMeasures()} ${this.renderProgress()}</div>
-        <div class="ql-rect-detail-side">${this.renderTimeline()}</div>
+      <div class="ql-detail">
+        <div class="ql-detail-main">${this.renderFields()} ${this.renderMeasures()} ${this.renderProgress()}</div>
+        <div class="ql-detail-side">${this.renderTimeline()}</div>
       </div>
       ${this.renderTransitionDialog()}
       <ql-rect-measure-dialog .problem=${p} @ql-rect-measure-saved=${this.onMeasureSaved}></ql-rect-measure-dialog>

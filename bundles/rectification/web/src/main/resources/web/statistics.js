@@ -4,10 +4,11 @@
 import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { get } from 'qinglian/api.js';
-import { createChart } from 'qinglian/chart.js';
+import { categoryZoom, emptyOption as emptyChart, showChart } from 'qinglian/chart.js';
 import { formatNumber, formatPercent, t } from 'qinglian/i18n.js';
-import { LightElement, toastError, unitOptions } from 'qinglian/ui.js';
-import { BASE, canPickUnits, inspectionOptions, loadInspections, loadUnits } from './common.js';
+import { ModulePage, loadUnits, unitFilter } from 'qinglian/module.js';
+import { figure, latestLoader, toastError } from 'qinglian/ui.js';
+import { BASE, inspectionOptions, loadInspections } from './common.js';
 
 const COLORS = {
   rate: '#2f7d4f',
@@ -20,14 +21,7 @@ const COLORS = {
 const MANY_UNITS = 12;
 
 /** An empty chart that says so. */
-function emptyOption() {
-  return {
-    title: { text: t('rectification.stats.noData'), left: 'center', top: 'middle', textStyle: { color: '#8a8f98', fontSize: 14, fontWeight: 'normal' } },
-    xAxis: { show: false },
-    yAxis: { show: false },
-    series: [],
-  };
-}
+const emptyOption = () => emptyChart(t('rectification.stats.noData'));
 
 function byUnitOption(rows) {
   if (!rows.length) {
@@ -51,12 +45,7 @@ function byUnitOption(rows) {
       axisLabel: { interval: 0, rotate: 30, width: 96, overflow: 'truncate' },
     },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    dataZoom: many
-      ? [
-          { type: 'slider', start: 0, end: Math.round((MANY_UNITS / data.length) * 100), height: 16, bottom: 8 },
-          { type: 'inside' },
-        ]
-      : [],
+    dataZoom: categoryZoom(data.length, MANY_UNITS),
     series: [
       {
         name: t('rectification.stats.completionRate'),
@@ -115,7 +104,7 @@ const CHARTS = [
   { id: 'by-month', title: 'rectification.stats.byMonth', option: (s) => byMonthOption(s.byMonth || []) },
 ];
 
-class QlRectStatistics extends LightElement {
+class QlRectStatistics extends ModulePage {
   static properties = {
     units: { state: true },
     inspections: { state: true },
@@ -130,12 +119,12 @@ class QlRectStatistics extends LightElement {
     this.stats = null;
     this.filters = {};
     this.charts = new Map();
-    this.seq = 0;
+    this.loader = latestLoader(this);
   }
 
   connectedCallback() {
     super.connectedCallback();
-    Promise.all([loadUnits().catch((e) => (toastError(e), [])), loadInspections().catch((e) => (toastError(e), []))]).then(
+    Promise.all([loadUnits(), loadInspections().catch((e) => (toastError(e), []))]).then(
       ([units, inspections]) => {
         this.units = units;
         this.inspections = inspections;
@@ -150,21 +139,8 @@ class QlRectStatistics extends LightElement {
     this.charts.clear();
   }
 
-  async load() {
-    const seq = ++this.seq;
-    this.loading = true;
-    try {
-      const stats = await get(`${BASE}/statistics`, this.filters);
-      if (seq === this.seq) {
-        this.stats = stats;
-      }
-    } catch (e) {
-      toastError(e);
-    } finally {
-      if (seq === this.seq) {
-        this.loading = false;
-      }
-    }
+  load() {
+    return this.loader(() => get(`${BASE}/statistics`, this.filters), (stats) => (this.stats = stats));
   }
 
   onFilter() {
@@ -188,22 +164,12 @@ class QlRectStatistics extends LightElement {
       if (!el) {
         continue;
       }
-      const option = c.option(this.stats);
-      const chart = this.charts.get(c.id);
-      if (chart && chart.chart.getDom() === el) {
-        chart.update(option);
-      } else {
-        chart?.dispose();
-        this.charts.set(c.id, createChart(el, option));
-      }
+      this.charts.set(c.id, showChart(this.charts.get(c.id), el, c.option(this.stats)));
     }
   }
 
   figure(name, value, level) {
-    return html`<div class="ql-figure" data-figure=${name}>
-      <span class=${classMap({ 'ql-figure-value': true, [level || 'neutral']: !!level })}>${value}</span>
-      <span class="ql-figure-label">${t(`rectification.stats.${name}`)}</span>
-    </div>`;
+    return figure(name, value, t(`rectification.stats.${name}`), level);
   }
 
   render() {
@@ -211,17 +177,17 @@ class QlRectStatistics extends LightElement {
     return html`<div class="ql-page" data-page="rectification-statistics" data-route="rectification/statistics">
       <div class="ql-page-header"><h2>${t('rectification.stats.title')}</h2></div>
       <form class="ql-toolbar" data-form="statistics-filter" novalidate @submit=${(e) => (e.preventDefault(), this.onFilter())}>
-        ${canPickUnits()
-          ? html`<sl-select name="unitId" data-field="unitId" label=${t('rectification.filter.unit')} clearable hoist class="ql-wide"
-                placeholder=${t('filter.all')} @sl-change=${this.onFilter}>${unitOptions(this.units)}</sl-select>
-              <sl-switch name="subordinates" data-field="subordinates" checked @sl-change=${this.onFilter}>${t('rectification.filter.subordinates')}</sl-switch>`
-          : ''}
+        ${unitFilter(this.units, {
+          label: t('rectification.filter.unit'),
+          subordinatesLabel: t('rectification.filter.subordinates'),
+          onChange: () => this.onFilter(),
+        })}
         <sl-select name="inspectionId" data-field="inspectionId" label=${t('rectification.filter.inspection')} clearable hoist class="ql-wide"
           placeholder=${t('filter.all')} @sl-change=${this.onFilter}>${inspectionOptions(this.inspections)}</sl-select>
-        ${this.loading ? html`<sl-spinner class="ql-rect-spinner"></sl-spinner>` : ''}
+        ${this.loading ? html`<sl-spinner class="ql-toolbar-spinner"></sl-spinner>` : ''}
       </form>
       ${s
-        ? html`<div class="ql-panel ql-figures ql-rect-figures" data-testid="rectification-figures">
+        ? html`<div class="ql-panel ql-figures ql-figures-panel" data-testid="rectification-figures">
               ${this.figure('total', formatNumber(s.total))}
               ${this.figure('closed', formatNumber(s.closed), s.closed ? 'success' : null)}
               ${this.figure('longTerm', formatNumber(s.longTerm))}
@@ -230,9 +196,9 @@ class QlRectStatistics extends LightElement {
             </div>
             <div class="ql-rect-charts">
               ${CHARTS.map(
-                (c) => html`<section class=${classMap({ 'ql-panel': true, 'ql-rect-chart-panel': true, 'ql-rect-wide': c.id === 'by-unit' })}>
+                (c) => html`<section class=${classMap({ 'ql-panel': true, 'ql-chart-panel': true, 'ql-rect-wide': c.id === 'by-unit' })}>
                   <h3>${t(c.title)}</h3>
-                  <div class="ql-rect-chart" data-chart=${c.id}></div>
+                  <div class="ql-chart" data-chart=${c.id}></div>
                 </section>`,
               )}
             </div>`
