@@ -1,12 +1,14 @@
 // Shared pieces of the talk records' pages (关键少数谈话): the codes and their labels and tags, what
-// each transition asks for, the reference lists (units in scope, people of a unit) and the module's
-// stylesheet. Every word comes from the message bundles (keys `talks.*`); downloads, sizes and the
-// route's query come from qinglian/files.js.
+// each transition asks for, the roles of people in pickers, the year and unit filter of the plan
+// and coverage pages and the module's stylesheet. Every word comes from the message bundles (keys
+// `talks.*`); units and people, downloads, sizes and the route's query come from the platform's
+// qinglian/module.js and qinglian/files.js.
 import { html } from 'lit';
-import { all } from 'qinglian/api.js';
 import { ensureStyles as ensureModuleStyles } from 'qinglian/files.js';
-import { has, t } from 'qinglian/i18n.js';
-import { can, flattenUnits, unitTree } from 'qinglian/ui.js';
+import { tag } from 'qinglian/grid.js';
+import { labelOr as label, t } from 'qinglian/i18n.js';
+import { unitFilter } from 'qinglian/module.js';
+import { ownUnit, peopleOptions as personOptions } from 'qinglian/ui.js';
 
 /** The module's REST base below /api/v1. */
 export const BASE = '/talks';
@@ -75,11 +77,6 @@ const STATUS_VARIANT = {
 
 const SENSITIVITY_VARIANT = { ORDINARY: 'neutral', INTERNAL: 'warning', SENSITIVE: 'danger' };
 
-/** The label of a key, or `fallback` (the raw code) when the bundles do not know the key. */
-export function label(key, fallback) {
-  return has(key) ? t(key) : fallback ?? key;
-}
-
 export const kindLabel = (c) => (c ? label(`talks.kind.${c}`, c) : '');
 export const reasonLabel = (c) => (c ? label(`talks.reason.${c}`, c) : '');
 export const statusLabel = (c) => (c ? label(`talks.status.${c}`, c) : '');
@@ -89,19 +86,9 @@ export const assessmentLabel = (c) => (c ? label(`talks.assessment.${c}`, c) : '
 export const actionLabel = (c) => (c ? label(`talks.action.${c}`, c) : '');
 export const timelineLabel = (c) => (c ? label(`talks.timeline.${c}`, actionLabel(c)) : '');
 
-function tagNode(text, variant, className, data) {
-  const el = document.createElement('sl-tag');
-  el.size = 'small';
-  el.variant = variant;
-  el.className = className;
-  Object.assign(el.dataset, data);
-  el.textContent = text;
-  return el;
-}
-
 /** A status tag as a DOM node (for grid cells). */
 export function statusNode(status) {
-  return tagNode(statusLabel(status), STATUS_VARIANT[status] || 'neutral', `ql-talks-status ql-talks-status-${status}`, { status });
+  return tag(statusLabel(status), STATUS_VARIANT[status] || 'neutral', { className: `ql-talks-status ql-talks-status-${status}`, data: { status } });
 }
 
 /** A status tag as a Lit template. */
@@ -125,7 +112,7 @@ export function sensitivityNode(sensitivity) {
   if (!sensitivity || sensitivity === 'ORDINARY') {
     return '';
   }
-  return tagNode(sensitivityLabel(sensitivity), SENSITIVITY_VARIANT[sensitivity] || 'neutral', 'ql-talks-sensitivity', { sensitivity });
+  return tag(sensitivityLabel(sensitivity), SENSITIVITY_VARIANT[sensitivity] || 'neutral', { className: 'ql-talks-sensitivity', data: { sensitivity } });
 }
 
 /** The red badge of a passed deadline: the follow-up's (整改逾期) or the inquiry reply's (回复逾期). */
@@ -182,11 +169,6 @@ export function roleOf(person) {
   return 'OTHER';
 }
 
-/** Options of a plain code list with labels. */
-export function codeOptions(codes, labelOf) {
-  return codes.map((c) => html`<sl-option value=${c}>${labelOf(c)}</sl-option>`);
-}
-
 /** The years a page offers: from five years back to next year, newest first. */
 export function years(around = new Date().getFullYear()) {
   const list = [];
@@ -206,66 +188,39 @@ export function monthLabel(month) {
   return m ? t('talks.month', m[1], Number(m[2])) : month || t('talks.plan.noMonth');
 }
 
-// ---- reference lists --------------------------------------------------------------------------
-
-let user = null;
-const peopleCache = new Map();
-
-/**
- * The signed-in user (`/auth/me`), set by the entry script on every render: the pickers ask the
- * platform's unit tree and roster only with the permissions they need, and a new user starts with
- * an empty roster cache.
- */
-export function setUser(me) {
-  const id = me && me.user ? me.user.id || me.user.username : null;
-  const before = user && user.user ? user.user.id || user.user.username : null;
-  if (id !== before) {
-    peopleCache.clear();
-  }
-  user = me;
-}
-
-export const canPickUnits = () => can(user, 'platform:units-read');
-export const canPickPeople = () => can(user, 'platform:people-read');
-
-/** The units in the user's scope, in tree order (`{id, name, depth…}`); none without platform:units-read. */
-export async function loadUnits() {
-  return canPickUnits() ? flattenUnits(await unitTree()) : [];
-}
+// ---- pickers and filters ----------------------------------------------------------------------
 
 /** The user's own unit when it is among `units`, else the first unit, else nothing. */
 export function defaultUnit(me, units) {
-  if (me && me.unit && units.some((u) => u.id === me.unit.id)) {
-    return me.unit.id;
-  }
-  return units.length ? units[0].id : '';
-}
-
-/** The roster's people of a unit, top leaders and leadership members first; none without platform:people-read. */
-export function loadPeople(unitId) {
-  if (!unitId || !canPickPeople()) {
-    return Promise.resolve([]);
-  }
-  if (!peopleCache.has(unitId)) {
-    const promise = all('/people', { unitId, sort: 'name' })
-      .then((people) =>
-        [...people].sort((a, b) => Number(!!b.topLeader) - Number(!!a.topLeader) || Number(!!b.leadershipMember) - Number(!!a.leadershipMember)),
-      )
-      .catch((e) => {
-        peopleCache.delete(unitId);
-        throw e;
-      });
-    peopleCache.set(unitId, promise);
-  }
-  return peopleCache.get(unitId);
+  return ownUnit(me, units, units.length ? units[0].id : '');
 }
 
 /** `sl-option`s of people, the role their flags suggest beside the name. */
 export function peopleOptions(people) {
-  return people.map((p) => {
+  return personOptions(people, (p) => {
     const role = roleOf(p);
-    return html`<sl-option value=${p.id}>${p.name}${role !== 'OTHER' ? html`<span class="ql-talks-person-flag">${roleLabel(role)}</span>` : ''}</sl-option>`;
+    return role !== 'OTHER' ? roleLabel(role) : '';
   });
+}
+
+/**
+ * The toolbar of the plan and coverage pages: the year (`year`) and the unit with its subordinates;
+ * `onChange` runs when one changes. See `readYearAndUnit`.
+ */
+export function yearAndUnitFilter(units, { year, unitLabel, loading, onChange }) {
+  return html`<sl-select name="year" data-field="year" label=${t('talks.filter.year')} hoist class="ql-talks-narrow" value=${String(year)}
+      @sl-change=${onChange}>${yearOptions()}</sl-select>
+    ${unitFilter(units, { label: unitLabel, subordinatesLabel: t('talks.filter.subordinates'), onChange })}
+    ${loading ? html`<sl-spinner class="ql-toolbar-spinner"></sl-spinner>` : ''}`;
+}
+
+/** What `yearAndUnitFilter` asks for: `{ year, unitId, subordinates }` (this year and all units by default). */
+export function readYearAndUnit(form) {
+  return {
+    year: Number(form.querySelector('[name="year"]').value) || new Date().getFullYear(),
+    unitId: form.querySelector('[name="unitId"]')?.value || undefined,
+    subordinates: form.querySelector('[name="subordinates"]')?.checked ?? true,
+  };
 }
 
 /** Loads the module's stylesheet once. */

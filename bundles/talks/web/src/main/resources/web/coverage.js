@@ -3,34 +3,35 @@
 // missing people per unit, the people with their talk (or none), only the missing ones on request,
 // and the coverage sheet as .xlsx.
 import { html } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { get } from 'qinglian/api.js';
-import { createChart } from 'qinglian/chart.js';
-import { download } from 'qinglian/files.js';
+import { categoryZoom, emptyOption, showChart } from 'qinglian/chart.js';
+import { exportFile } from 'qinglian/files.js';
 import { createGrid, linkText, nodeFormatter, tag } from 'qinglian/grid.js';
 import { formatDate, formatNumber, formatPercent, t } from 'qinglian/i18n.js';
-import { LightElement, can, toastError, unitOptions } from 'qinglian/ui.js';
-import { BASE, PERM, canPickUnits, loadUnits, roleLabel, yearOptions } from './common.js';
+import { ModulePage, loadUnits } from 'qinglian/module.js';
+import { can, figure, latestLoader } from 'qinglian/ui.js';
+import { BASE, PERM, readYearAndUnit, roleLabel, yearAndUnitFilter } from './common.js';
 
 const COLORS = { covered: '#2f7d4f', missing: '#c0392b' };
 const MANY_UNITS = 12;
-
-function emptyOption() {
-  return {
-    title: { text: t('talks.coverage.noData'), left: 'center', top: 'middle', textStyle: { color: '#8a8f98', fontSize: 14, fontWeight: 'normal' } },
-    xAxis: { show: false },
-    yAxis: { show: false },
-    series: [],
-  };
-}
 
 /** Covered and missing people per unit, stacked; the units with the most missing first. */
 export function coverageOption(rows) {
   const data = [...(rows || [])].filter((r) => (r.total ?? 0) > 0).sort((a, b) => b.missing - a.missing || a.rate - b.rate);
   if (!data.length) {
-    return emptyOption();
+    return emptyOption(t('talks.coverage.noData'));
   }
   const many = data.length > MANY_UNITS;
+  /** One part of the stacked bars: the people of each unit who are `key` (covered, missing). */
+  const stack = (name, key) => ({
+    name,
+    type: 'bar',
+    stack: 'people',
+    barMaxWidth: 48,
+    itemStyle: { color: COLORS[key] },
+    label: { show: !many, position: 'inside', color: '#fff', formatter: (p) => (p.value ? String(p.value) : '') },
+    data: data.map((r) => r[key]),
+  });
   return {
     tooltip: {
       trigger: 'axis',
@@ -44,36 +45,12 @@ export function coverageOption(rows) {
     grid: { top: 40, right: 16, bottom: many ? 48 : 8, left: 8, containLabel: true },
     xAxis: { type: 'category', data: data.map((r) => r.unitName), axisLabel: { interval: 0, rotate: data.length > 4 ? 30 : 0, width: 110, overflow: 'truncate' } },
     yAxis: { type: 'value', minInterval: 1, boundaryGap: [0, '10%'] },
-    dataZoom: many
-      ? [
-          { type: 'slider', start: 0, end: Math.round((MANY_UNITS / data.length) * 100), height: 16, bottom: 8 },
-          { type: 'inside' },
-        ]
-      : [],
-    series: [
-      {
-        name: t('talks.coverage.covered'),
-        type: 'bar',
-        stack: 'people',
-        barMaxWidth: 48,
-        itemStyle: { color: COLORS.covered },
-        label: { show: !many, position: 'inside', color: '#fff', formatter: (p) => (p.value ? String(p.value) : '') },
-        data: data.map((r) => r.covered),
-      },
-      {
-        name: t('talks.coverage.missing'),
-        type: 'bar',
-        stack: 'people',
-        barMaxWidth: 48,
-        itemStyle: { color: COLORS.missing },
-        label: { show: !many, position: 'inside', color: '#fff', formatter: (p) => (p.value ? String(p.value) : '') },
-        data: data.map((r) => r.missing),
-      },
-    ],
+    dataZoom: categoryZoom(data.length, MANY_UNITS),
+    series: [stack(t('talks.coverage.covered'), 'covered'), stack(t('talks.coverage.missing'), 'missing')],
   };
 }
 
-class QlTalksCoverage extends LightElement {
+class QlTalksCoverage extends ModulePage {
   static properties = {
     units: { state: true },
     coverage: { state: true },
@@ -86,19 +63,13 @@ class QlTalksCoverage extends LightElement {
     this.units = [];
     this.coverage = null;
     this.filters = { year: new Date().getFullYear(), subordinates: true, missing: false };
-    this.seq = 0;
+    this.loader = latestLoader(this);
     this.chart = null;
-  }
-
-  get me() {
-    return this.portal && this.portal.me;
   }
 
   connectedCallback() {
     super.connectedCallback();
-    loadUnits()
-      .then((units) => (this.units = units))
-      .catch((e) => toastError(e));
+    loadUnits().then((units) => (this.units = units));
     this.load();
   }
 
@@ -115,21 +86,8 @@ class QlTalksCoverage extends LightElement {
     return { year: f.year, unitId: f.unitId, subordinates: f.unitId && f.subordinates ? true : undefined };
   }
 
-  async load() {
-    const seq = ++this.seq;
-    this.loading = true;
-    try {
-      const coverage = await get(`${BASE}/coverage`, this.query());
-      if (seq === this.seq) {
-        this.coverage = coverage;
-      }
-    } catch (e) {
-      toastError(e);
-    } finally {
-      if (seq === this.seq) {
-        this.loading = false;
-      }
-    }
+  load() {
+    return this.loader(() => get(`${BASE}/coverage`, this.query()), (coverage) => (this.coverage = coverage));
   }
 
   firstUpdated() {
@@ -176,24 +134,11 @@ class QlTalksCoverage extends LightElement {
     if (!this.coverage || !el) {
       return;
     }
-    const option = coverageOption(this.coverage.byUnit);
-    if (this.chart && this.chart.chart.getDom() === el) {
-      this.chart.update(option);
-    } else {
-      this.chart?.dispose();
-      this.chart = createChart(el, option);
-    }
+    this.chart = showChart(this.chart, el, coverageOption(this.coverage.byUnit));
   }
 
   onFilter() {
-    const form = this.querySelector('form[data-form="coverage-filter"]');
-    const unitId = form.querySelector('[name="unitId"]')?.value || undefined;
-    this.filters = {
-      ...this.filters,
-      year: Number(form.querySelector('[name="year"]').value) || new Date().getFullYear(),
-      unitId,
-      subordinates: form.querySelector('[name="subordinates"]')?.checked ?? true,
-    };
+    this.filters = { ...this.filters, ...readYearAndUnit(this.querySelector('form[data-form="coverage-filter"]')) };
     this.load();
     this.grid.reload();
   }
@@ -203,22 +148,12 @@ class QlTalksCoverage extends LightElement {
     this.grid.reload();
   }
 
-  async exportSheet() {
-    this.exporting = true;
-    try {
-      await download(`${BASE}/coverage.xlsx`, this.query(), t('talks.coverage.fileName', this.filters.year));
-    } catch (e) {
-      toastError(e);
-    } finally {
-      this.exporting = false;
-    }
+  exportSheet() {
+    return exportFile(this, `${BASE}/coverage.xlsx`, this.query(), t('talks.coverage.fileName', this.filters.year));
   }
 
   figure(name, value, level) {
-    return html`<div class="ql-figure" data-figure=${name}>
-      <span class=${classMap({ 'ql-figure-value': true, [level || 'neutral']: !!level })}>${value}</span>
-      <span class="ql-figure-label">${t(`talks.coverage.figure.${name}`)}</span>
-    </div>`;
+    return figure(name, value, t(`talks.coverage.figure.${name}`), level);
   }
 
   render() {
@@ -233,26 +168,19 @@ class QlTalksCoverage extends LightElement {
           : ''}
       </div>
       <form class="ql-toolbar" data-form="coverage-filter" novalidate @submit=${(e) => (e.preventDefault(), this.onFilter())}>
-        <sl-select name="year" data-field="year" label=${t('talks.filter.year')} hoist class="ql-talks-narrow" value=${String(f.year)}
-          @sl-change=${this.onFilter}>${yearOptions()}</sl-select>
-        ${canPickUnits()
-          ? html`<sl-select name="unitId" data-field="unitId" label=${t('talks.coverage.unit')} clearable hoist class="ql-wide"
-                placeholder=${t('filter.all')} @sl-change=${this.onFilter}>${unitOptions(this.units)}</sl-select>
-              <sl-switch name="subordinates" data-field="subordinates" checked @sl-change=${this.onFilter}>${t('talks.filter.subordinates')}</sl-switch>`
-          : ''}
-        ${this.loading ? html`<sl-spinner class="ql-talks-spinner"></sl-spinner>` : ''}
+        ${yearAndUnitFilter(this.units, { year: f.year, unitLabel: t('talks.coverage.unit'), loading: this.loading, onChange: () => this.onFilter() })}
       </form>
       ${c
-        ? html`<div class="ql-panel ql-figures ql-talks-figures" data-testid="talks-coverage-figures">
+        ? html`<div class="ql-panel ql-figures ql-figures-panel" data-testid="talks-coverage-figures">
             ${this.figure('total', formatNumber(c.total ?? 0))}
             ${this.figure('covered', formatNumber(c.covered ?? 0), c.covered ? 'success' : null)}
             ${this.figure('missing', formatNumber(c.missing ?? 0), c.missing ? 'danger' : null)}
             ${this.figure('rate', formatPercent(c.rate), c.total && c.rate >= 1 ? 'success' : c.missing ? 'warning' : null)}
           </div>`
         : html`<div class="ql-empty"><sl-spinner></sl-spinner></div>`}
-      <section class="ql-panel ql-talks-chart-panel">
+      <section class="ql-panel ql-chart-panel">
         <h3>${t('talks.coverage.byUnit', f.year)}</h3>
-        <div class="ql-talks-chart" data-chart="coverage" data-testid="talks-coverage-chart"></div>
+        <div class="ql-chart ql-talks-chart" data-chart="coverage" data-testid="talks-coverage-chart"></div>
       </section>
       <section class="ql-panel">
         <div class="ql-detail-title">

@@ -6,19 +6,19 @@ import { classMap } from 'lit/directives/class-map.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { get, post } from 'qinglian/api.js';
 import { currentLang, formatDate, formatNumber, t } from 'qinglian/i18n.js';
-import { LightElement, can, fieldError, formAlert, invalidClass, problemErrors, toast, toastError, unitOptions } from 'qinglian/ui.js';
+import { ModulePage, canPickUnits, loadUnits } from 'qinglian/module.js';
+import { can, dialogButtons, fieldError, figure, formAlert, formErrors, invalidClass, latestLoader, submitForm, toast, unitOptions } from 'qinglian/ui.js';
 import {
   BASE,
   PERM,
-  canPickUnits,
   defaultUnit,
   kindLabel,
-  loadUnits,
   monthLabel,
   overdueBadges,
+  readYearAndUnit,
   sensitivityTag,
   statusTag,
-  yearOptions,
+  yearAndUnitFilter,
 } from './common.js';
 
 /** The twelve months of the year with the server's figures (months it does not list have none), then any other. */
@@ -39,7 +39,7 @@ function shortMonth(month) {
   return m ? new Intl.DateTimeFormat(currentLang(), { month: 'short' }).format(new Date(Number(m[1]), Number(m[2]) - 1, 1)) : month || '';
 }
 
-class QlTalksPlan extends LightElement {
+class QlTalksPlan extends ModulePage {
   static properties = {
     units: { state: true },
     plan: { state: true },
@@ -54,47 +54,25 @@ class QlTalksPlan extends LightElement {
     this.plan = null;
     this.year = new Date().getFullYear();
     this.filters = { subordinates: true };
-    this.seq = 0;
+    this.loader = latestLoader(this);
     this.dialogSeq = 0;
-  }
-
-  get me() {
-    return this.portal && this.portal.me;
   }
 
   connectedCallback() {
     super.connectedCallback();
-    loadUnits()
-      .then((units) => (this.units = units))
-      .catch((e) => toastError(e));
+    loadUnits().then((units) => (this.units = units));
     this.load();
   }
 
-  async load() {
-    const seq = ++this.seq;
-    this.loading = true;
-    try {
-      const plan = await get(`${BASE}/plans/${encodeURIComponent(this.year)}`, {
-        unitId: this.filters.unitId,
-        subordinates: this.filters.unitId && this.filters.subordinates ? true : undefined,
-      });
-      if (seq === this.seq) {
-        this.plan = plan;
-      }
-    } catch (e) {
-      toastError(e);
-    } finally {
-      if (seq === this.seq) {
-        this.loading = false;
-      }
-    }
+  load() {
+    const query = { unitId: this.filters.unitId, subordinates: this.filters.unitId && this.filters.subordinates ? true : undefined };
+    return this.loader(() => get(`${BASE}/plans/${encodeURIComponent(this.year)}`, query), (plan) => (this.plan = plan));
   }
 
   onFilter() {
-    const form = this.querySelector('form[data-form="plan-filter"]');
-    this.year = Number(form.querySelector('[name="year"]').value) || new Date().getFullYear();
-    const unitId = form.querySelector('[name="unitId"]')?.value || undefined;
-    this.filters = { unitId, subordinates: form.querySelector('[name="subordinates"]')?.checked ?? true };
+    const { year, unitId, subordinates } = readYearAndUnit(this.querySelector('form[data-form="plan-filter"]'));
+    this.year = year;
+    this.filters = { unitId, subordinates };
     this.load();
   }
 
@@ -115,27 +93,23 @@ class QlTalksPlan extends LightElement {
     const ownerUnitId = dialog.querySelector('[name="ownerUnitId"]').value || null;
     const subordinates = dialog.querySelector('[name="subordinates"]').checked;
     const plannedOn = dialog.querySelector('[name="plannedOn"]').value || null;
-    if (!unitId) {
-      this.planErrors = { detail: t('validation.fixFields'), fields: { unitId: t('validation.required') } };
-      return;
-    }
-    if (plannedOn && !plannedOn.startsWith(`${this.year}-`)) {
-      this.planErrors = { detail: t('validation.fixFields'), fields: { plannedOn: t('talks.plan.political.dateInYear', this.year) } };
-      return;
-    }
-    this.planBusy = true;
-    this.planErrors = null;
-    try {
-      const result = await post(`${BASE}/plans/${encodeURIComponent(this.year)}/political`, { unitId, subordinates, ownerUnitId, plannedOn });
-      dialog.hide();
-      toast(t('talks.plan.political.done', result.created ?? 0, result.skipped ?? 0), result.created ? 'success' : 'primary');
-      window.dispatchEvent(new CustomEvent('ql-summary-changed'));
-      await this.load();
-    } catch (error) {
-      this.planErrors = problemErrors(error);
-    } finally {
-      this.planBusy = false;
-    }
+    const errors = !unitId
+      ? formErrors({ unitId: t('validation.required') })
+      : plannedOn && !plannedOn.startsWith(`${this.year}-`)
+        ? formErrors({ plannedOn: t('talks.plan.political.dateInYear', this.year) })
+        : null;
+    await submitForm(
+      this,
+      errors,
+      async () => {
+        const result = await post(`${BASE}/plans/${encodeURIComponent(this.year)}/political`, { unitId, subordinates, ownerUnitId, plannedOn });
+        dialog.hide();
+        toast(t('talks.plan.political.done', result.created ?? 0, result.skipped ?? 0), result.created ? 'success' : 'primary');
+        window.dispatchEvent(new CustomEvent('ql-summary-changed'));
+        await this.load();
+      },
+      { errors: 'planErrors', busy: 'planBusy' },
+    );
   }
 
   renderPoliticalDialog() {
@@ -159,19 +133,14 @@ class QlTalksPlan extends LightElement {
           <button type="submit" hidden></button>
         </form>`,
       )}
-      <sl-button slot="footer" data-action="cancel" @click=${() => this.querySelector('sl-dialog[data-dialog="plan-political"]').hide()}>${t('action.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" data-action="confirm-plan-political" ?loading=${this.planBusy}
-        @click=${() => this.querySelector('form[data-form="plan-political"]').requestSubmit()}>${t('talks.plan.political.submit')}</sl-button>
+      ${dialogButtons({ action: 'confirm-plan-political', label: t('talks.plan.political.submit'), busy: this.planBusy, form: 'plan-political' })}
     </sl-dialog>`;
   }
 
   // ---- rendering ----
 
   figure(name, value, level) {
-    return html`<div class="ql-figure" data-figure=${name}>
-      <span class=${classMap({ 'ql-figure-value': true, [level || 'neutral']: !!level })}>${formatNumber(value ?? 0)}</span>
-      <span class="ql-figure-label">${t(`talks.plan.${name}`)}</span>
-    </div>`;
+    return figure(name, formatNumber(value ?? 0), t(`talks.plan.${name}`), level);
   }
 
   renderMonth(m) {
@@ -183,7 +152,7 @@ class QlTalksPlan extends LightElement {
       </div>
       ${talks.length === 0
         ? html`<div class="ql-muted">${t('talks.plan.monthEmpty')}</div>`
-        : html`<table class="ql-talks-table ql-talks-plan-table">
+        : html`<table class="ql-table ql-talks-table ql-talks-plan-table">
             <thead>
               <tr>
                 <th>${t('talks.talk.number')}</th><th>${t('talks.talk.kind')}</th><th>${t('talks.talk.subjects')}</th>
@@ -197,9 +166,9 @@ class QlTalksPlan extends LightElement {
                   <td>${kindLabel(talk.kind)}</td>
                   <td>${talk.subjectNames || ''}</td>
                   <td>${talk.unitName || ''}</td>
-                  <td class="ql-talks-nowrap">${formatDate(talk.plannedOn)}</td>
-                  <td class="ql-talks-nowrap">${formatDate(talk.heldOn)}</td>
-                  <td class="ql-talks-nowrap">${statusTag(talk.status)} ${sensitivityTag(talk.sensitivity)} ${overdueBadges(talk)}</td>
+                  <td class="ql-nowrap">${formatDate(talk.plannedOn)}</td>
+                  <td class="ql-nowrap">${formatDate(talk.heldOn)}</td>
+                  <td class="ql-nowrap">${statusTag(talk.status)} ${sensitivityTag(talk.sensitivity)} ${overdueBadges(talk)}</td>
                 </tr>`,
               )}
             </tbody>
@@ -240,17 +209,10 @@ class QlTalksPlan extends LightElement {
           : ''}
       </div>
       <form class="ql-toolbar" data-form="plan-filter" novalidate @submit=${(e) => (e.preventDefault(), this.onFilter())}>
-        <sl-select name="year" data-field="year" label=${t('talks.filter.year')} hoist class="ql-talks-narrow" value=${String(this.year)}
-          @sl-change=${this.onFilter}>${yearOptions()}</sl-select>
-        ${canPickUnits()
-          ? html`<sl-select name="unitId" data-field="unitId" label=${t('talks.filter.unit')} clearable hoist class="ql-wide"
-                placeholder=${t('filter.all')} @sl-change=${this.onFilter}>${unitOptions(this.units)}</sl-select>
-              <sl-switch name="subordinates" data-field="subordinates" checked @sl-change=${this.onFilter}>${t('talks.filter.subordinates')}</sl-switch>`
-          : ''}
-        ${this.loading ? html`<sl-spinner class="ql-talks-spinner"></sl-spinner>` : ''}
+        ${yearAndUnitFilter(this.units, { year: this.year, unitLabel: t('talks.filter.unit'), loading: this.loading, onChange: () => this.onFilter() })}
       </form>
       ${p
-        ? html`<div class="ql-panel ql-figures ql-talks-figures" data-testid="talks-plan-figures">
+        ? html`<div class="ql-panel ql-figures ql-figures-panel" data-testid="talks-plan-figures">
               ${this.figure('planned', p.planned)} ${this.figure('held', p.held, p.held ? 'success' : null)}
               ${this.figure('cancelled', p.cancelled)}
             </div>

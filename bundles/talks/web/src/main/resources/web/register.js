@@ -4,10 +4,11 @@
 // as .xlsx.
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { download, routeQuery } from 'qinglian/files.js';
+import { exportFile, routeFilters } from 'qinglian/files.js';
 import { createGrid, linkText, nodeFormatter } from 'qinglian/grid.js';
 import { formatDate, t } from 'qinglian/i18n.js';
-import { LightElement, can, toast, toastError, unitOptions } from 'qinglian/ui.js';
+import { ListPage, loadUnits, unitFilter } from 'qinglian/module.js';
+import { can, codeOptions, toast, toolbarFilters } from 'qinglian/ui.js';
 import {
   BASE,
   KINDS,
@@ -15,11 +16,8 @@ import {
   REASONS,
   SENSITIVITIES,
   STATUSES,
-  canPickUnits,
-  codeOptions,
   defaultUnit,
   kindLabel,
-  loadUnits,
   overdueNode,
   reasonLabel,
   sensitivityLabel,
@@ -30,25 +28,8 @@ import {
 } from './common.js';
 import './talk-dialog.js';
 
-const SELECTS = ['kind', 'status', 'reason', 'sensitivity', 'unitId', 'year'];
-
-/** The filters a route's query may preset: `#/talks/register?status=PLANNED&followUpOverdue=true`. */
-function filtersFromRoute() {
-  const q = routeQuery();
-  const f = {};
-  for (const name of [...SELECTS, 'text', 'personId']) {
-    if (q.get(name)) {
-      f[name] = q.get(name);
-    }
-  }
-  if (q.get('subordinates') === 'true') {
-    f.subordinates = true;
-  }
-  if (q.get('followUpOverdue') === 'true') {
-    f.followUpOverdue = true;
-  }
-  return f;
-}
+const FILTERS = ['kind', 'status', 'reason', 'sensitivity', 'unitId', 'year', 'text'];
+const FLAGS = ['subordinates', 'followUpOverdue'];
 
 /** The date a row shows: when it was held, else when it is planned (marked so). */
 function dateCell(row) {
@@ -62,7 +43,9 @@ function dateCell(row) {
   return span;
 }
 
-class QlTalksRegister extends LightElement {
+class QlTalksRegister extends ListPage {
+  static route = 'talks/register';
+
   static properties = {
     units: { state: true },
     exporting: { state: true },
@@ -71,41 +54,11 @@ class QlTalksRegister extends LightElement {
   constructor() {
     super();
     this.units = [];
-    this.filters = filtersFromRoute();
-    this.formSeq = 0;
-  }
-
-  get me() {
-    return this.portal && this.portal.me;
   }
 
   connectedCallback() {
     super.connectedCallback();
-    loadUnits()
-      .then((units) => (this.units = units))
-      .catch((e) => toastError(e));
-    // a link to the register with other filters (a dashboard card's) while it is shown: the shell
-    // keeps the page, so the page takes the new filters itself
-    this.onHash = () => {
-      if (/^#\/?talks\/register(\?|$)/.test(decodeURIComponent(location.hash))) {
-        const next = filtersFromRoute();
-        if (JSON.stringify(next) !== this.routeFilters) {
-          this.routeFilters = JSON.stringify(next);
-          this.filters = next;
-          this.formSeq++;
-          this.requestUpdate();
-          this.grid?.reload();
-        }
-      }
-    };
-    this.routeFilters = JSON.stringify(this.filters);
-    window.addEventListener('hashchange', this.onHash);
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHash);
-    this.grid?.destroy();
+    loadUnits().then((units) => (this.units = units));
   }
 
   firstUpdated() {
@@ -117,17 +70,17 @@ class QlTalksRegister extends LightElement {
         width: 96,
         formatter: nodeFormatter((row) => linkText(String(row.number ?? ''), () => this.open(row))),
       },
-      { title: t('talks.talk.kind'), field: 'kind', headerSort: true, minWidth: 96, widthGrow: 1, cssClass: 'ql-talks-truncate', tooltip: true, formatter: (c) => kindLabel(c.getValue()) },
+      { title: t('talks.talk.kind'), field: 'kind', headerSort: true, minWidth: 96, widthGrow: 1, cssClass: 'ql-truncate', tooltip: true, formatter: (c) => kindLabel(c.getValue()) },
       {
         title: t('talks.talk.subjects'),
         field: 'subjectNames',
         minWidth: 110,
         widthGrow: 1.5,
-        cssClass: 'ql-talks-truncate',
+        cssClass: 'ql-truncate',
         tooltip: true,
       },
-      { title: t('talks.talk.unit'), field: 'unitName', minWidth: 120, widthGrow: 1.3, cssClass: 'ql-talks-truncate', tooltip: true },
-      { title: t('talks.talk.reason'), field: 'reason', minWidth: 90, widthGrow: 0.9, cssClass: 'ql-talks-truncate', tooltip: true, formatter: (c) => reasonLabel(c.getValue()) },
+      { title: t('talks.talk.unit'), field: 'unitName', minWidth: 120, widthGrow: 1.3, cssClass: 'ql-truncate', tooltip: true },
+      { title: t('talks.talk.reason'), field: 'reason', minWidth: 90, widthGrow: 0.9, cssClass: 'ql-truncate', tooltip: true, formatter: (c) => reasonLabel(c.getValue()) },
       { title: t('talks.register.date'), field: 'heldOn', headerSort: true, width: 150, formatter: nodeFormatter(dateCell) },
       { title: t('talks.talk.status'), field: 'status', headerSort: true, width: 124, formatter: nodeFormatter((row) => statusNode(row.status)) },
       { title: t('talks.talk.sensitivity'), field: 'sensitivity', width: 80, hozAlign: 'center', formatter: nodeFormatter((row) => sensitivityNode(row.sensitivity)) },
@@ -162,10 +115,9 @@ class QlTalksRegister extends LightElement {
         const el = row.getElement();
         el.dataset.talkId = data.id;
         el.dataset.status = data.status;
-        el.classList.add('ql-talks-clickable');
       },
+      onRowClick: (talk) => this.open(talk),
     });
-    this.grid.ready.then(() => this.grid.table.on('rowClick', (e, row) => this.open(row.getData())));
   }
 
   open(talk) {
@@ -174,35 +126,18 @@ class QlTalksRegister extends LightElement {
 
   // ---- filters ----
 
+  /** The filters a route's query may preset: `#/talks/register?status=PLANNED&followUpOverdue=true` (or a person's `personId`). */
+  routeFilters() {
+    return routeFilters([...FILTERS, 'personId'], FLAGS);
+  }
+
+  /** The toolbar's filters; a person the route named stays. */
   readFilters() {
-    const form = this.querySelector('form[data-form="talks-filter"]');
-    const v = (name) => form.querySelector(`[name="${name}"]`);
-    const f = {};
-    for (const name of SELECTS) {
-      if (v(name) && v(name).value) {
-        f[name] = v(name).value;
-      }
-    }
-    const text = String(v('text').value || '').trim();
-    if (text) {
-      f.text = text;
-    }
-    if (f.unitId && v('subordinates') && v('subordinates').checked) {
-      f.subordinates = true;
-    }
-    if (v('followUpOverdue').checked) {
-      f.followUpOverdue = true;
-    }
+    const f = toolbarFilters(this.querySelector('form[data-form="talks-filter"]'), FILTERS, FLAGS);
     if (this.filters.personId) {
       f.personId = this.filters.personId;
     }
     return f;
-  }
-
-  search(e) {
-    e?.preventDefault();
-    this.filters = this.readFilters();
-    this.grid.reload();
   }
 
   resetFilters() {
@@ -230,15 +165,8 @@ class QlTalksRegister extends LightElement {
 
   // ---- export ----
 
-  async exportRegister() {
-    this.exporting = true;
-    try {
-      await download(`${BASE}/talks.xlsx`, { ...this.filters }, t('talks.register.fileName'));
-    } catch (e) {
-      toastError(e);
-    } finally {
-      this.exporting = false;
-    }
+  exportRegister() {
+    return exportFile(this, `${BASE}/talks.xlsx`, { ...this.filters }, t('talks.register.fileName'));
   }
 
   render() {
@@ -259,12 +187,13 @@ class QlTalksRegister extends LightElement {
       ${keyed(
         this.formSeq,
         html`<form class="ql-toolbar" data-form="talks-filter" novalidate @submit=${this.search}>
-          ${canPickUnits()
-            ? html`<sl-select name="unitId" data-field="unitId" label=${t('talks.filter.unit')} clearable hoist class="ql-wide"
-                  placeholder=${t('filter.all')} .value=${f.unitId || ''} @sl-change=${() => this.search()}>${unitOptions(this.units)}</sl-select>
-                <sl-switch name="subordinates" data-field="subordinates" ?checked=${f.unitId ? !!f.subordinates : true}
-                  @sl-change=${() => this.search()}>${t('talks.filter.subordinates')}</sl-switch>`
-            : ''}
+          ${unitFilter(this.units, {
+            label: t('talks.filter.unit'),
+            subordinatesLabel: t('talks.filter.subordinates'),
+            value: f.unitId || '',
+            subordinates: f.unitId ? !!f.subordinates : true,
+            onChange: () => this.search(),
+          })}
           <sl-select name="year" data-field="year" label=${t('talks.filter.year')} clearable hoist class="ql-talks-narrow"
             placeholder=${t('filter.all')} .value=${f.year || ''} @sl-change=${() => this.search()}>${yearOptions()}</sl-select>
           <sl-select name="kind" data-field="kind" label=${t('talks.filter.kind')} clearable hoist placeholder=${t('filter.all')}

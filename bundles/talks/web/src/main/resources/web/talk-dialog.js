@@ -4,19 +4,16 @@
 // `ql-talks-saved` with the saved TalkDto.
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { post, put } from 'qinglian/api.js';
 import { t } from 'qinglian/i18n.js';
-import { LightElement, blankToNull, fieldError, formAlert, invalidClass, problemErrors, today, toastError, unitOptions } from 'qinglian/ui.js';
+import { canPickPeople, loadPeople } from 'qinglian/module.js';
+import { FormDialog, blankToNull, codeOptions, dialogButtons, fieldError, formAlert, formErrors, invalidClass, today, unitOptions } from 'qinglian/ui.js';
 import {
   BASE,
   KINDS,
   REASONS,
   ROLES,
   SENSITIVITIES,
-  canPickPeople,
-  codeOptions,
   kindLabel,
-  loadPeople,
   peopleOptions,
   reasonLabel,
   roleLabel,
@@ -48,32 +45,29 @@ function draftOf(detail, defaults) {
   };
 }
 
-export class QlTalksDialog extends LightElement {
+export class QlTalksDialog extends FormDialog {
+  static dialog = 'talk';
+  static saved = { event: 'ql-talks-saved', name: 'talk' };
   static properties = {
     units: { attribute: false },
-    editing: { state: true },
     kind: { state: true },
     mode: { state: true },
     subjects: { state: true },
     people: { state: true },
     pickerUnit: { state: true },
     pickerPeople: { state: true },
-    errors: { state: true },
-    busy: { state: true },
   };
 
   constructor() {
     super();
     this.units = [];
-    this.editing = null;
     this.subjects = [];
     this.people = [];
     this.pickerPeople = [];
-    this.openSeq = 0;
   }
 
-  get dialog() {
-    return this.querySelector('sl-dialog[data-dialog="talk"]');
+  get collection() {
+    return `${BASE}/talks`;
   }
 
   /** Opens for a new talk (`defaults`: unitId, kind, reason…) or for a TalkDetailDto to edit. */
@@ -92,22 +86,12 @@ export class QlTalksDialog extends LightElement {
   }
 
   async loadOwnPeople(unitId) {
-    try {
-      this.people = await loadPeople(unitId);
-    } catch (e) {
-      this.people = [];
-      toastError(e);
-    }
+    this.people = await loadPeople(unitId);
   }
 
   async loadPicker(unitId) {
     this.pickerUnit = unitId || '';
-    try {
-      this.pickerPeople = await loadPeople(unitId);
-    } catch (e) {
-      this.pickerPeople = [];
-      toastError(e);
-    }
+    this.pickerPeople = await loadPeople(unitId);
   }
 
   /** The owning unit's people, with the ones the talk already names (from other units) added. */
@@ -135,7 +119,7 @@ export class QlTalksDialog extends LightElement {
       return;
     }
     if (this.subjects.length >= MAX_SUBJECTS) {
-      this.errors = { detail: t('validation.fixFields'), fields: { subjects: t('talks.talk.tooManySubjects', MAX_SUBJECTS) } };
+      this.errors = formErrors({ subjects: t('talks.talk.tooManySubjects', MAX_SUBJECTS) });
       return;
     }
     const unit = this.units.find((u) => u.id === this.pickerUnit);
@@ -199,32 +183,7 @@ export class QlTalksDialog extends LightElement {
     if (held && body.heldOn && body.heldOn > today()) {
       fields.heldOn = t('validation.notFuture');
     }
-    return { body, errors: Object.keys(fields).length ? { detail: t('validation.fixFields'), fields } : null };
-  }
-
-  async save(e) {
-    e?.preventDefault();
-    const { body, errors } = this.readForm();
-    this.errors = errors;
-    if (errors || this.busy) {
-      return;
-    }
-    this.busy = true;
-    try {
-      const editing = this.editing;
-      const saved = editing.id
-        ? await put(`${BASE}/talks/${encodeURIComponent(editing.id)}`, body, editing.version)
-        : await post(`${BASE}/talks`, body);
-      this.dialog.hide();
-      this.dispatchEvent(new CustomEvent('ql-talks-saved', { detail: { talk: saved, created: !editing.id }, bubbles: true, composed: true }));
-    } catch (error) {
-      this.errors = problemErrors(error);
-      if (error.status === 412) {
-        this.errors.detail = t('error.stale');
-      }
-    } finally {
-      this.busy = false;
-    }
+    return { body, errors: formErrors(fields) };
   }
 
   renderSubjects(e) {
@@ -242,7 +201,7 @@ export class QlTalksDialog extends LightElement {
       ${fieldError(e, 'subjects') ? html`<div class="ql-field-error" data-error="subjects">${fieldError(e, 'subjects')}</div>` : ''}
       ${this.subjects.length === 0
         ? html`<div class="ql-muted" data-state="no-subjects">${t('talks.talk.noSubjects')}</div>`
-        : html`<table class="ql-talks-table" data-testid="talks-dialog-subjects">
+        : html`<table class="ql-table ql-talks-table" data-testid="talks-dialog-subjects">
             <thead><tr><th>${t('talks.subject.name')}</th><th>${t('talks.subject.unit')}</th><th>${t('talks.subject.role')}</th><th></th></tr></thead>
             <tbody>
               ${this.subjects.map((s, i) =>
@@ -346,9 +305,7 @@ export class QlTalksDialog extends LightElement {
             </form>`,
           )
         : ''}
-      <sl-button slot="footer" data-action="cancel" @click=${() => this.dialog.hide()}>${t('action.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" data-action="save-talk" ?loading=${this.busy}
-        @click=${() => this.querySelector('form[data-form="talk"]').requestSubmit()}>${t('action.save')}</sl-button>
+      ${dialogButtons({ action: 'save-talk', label: t('action.save'), busy: this.busy, form: 'talk' })}
     </sl-dialog>`;
   }
 }

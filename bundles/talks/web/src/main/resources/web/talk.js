@@ -5,10 +5,12 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { getOrNull, post, request } from 'qinglian/api.js';
-import { attachmentHref, formatSize } from 'qinglian/files.js';
-import { formatDate, formatDateTime, t } from 'qinglian/i18n.js';
-import { LightElement, can, fieldError, formAlert, invalidClass, problemErrors, today, toast, toastError } from 'qinglian/ui.js';
+import { post } from 'qinglian/api.js';
+import { attachmentHref, formatSize, uploadFiles } from 'qinglian/files.js';
+import { formatDate, formatDateTime, labelOr, t } from 'qinglian/i18n.js';
+import { loadUnits } from 'qinglian/module.js';
+import { RecordPage, actionBar, backButton, fieldRow, timeline } from 'qinglian/record.js';
+import { can, codeOptions, dialogButtons, fieldError, formAlert, formErrors, invalidClass, today, toast, toastError } from 'qinglian/ui.js';
 import {
   ACTIONS,
   ACTION_FIELDS,
@@ -18,10 +20,7 @@ import {
   PERM,
   actionLabel,
   assessmentLabel,
-  codeOptions,
   kindLabel,
-  label,
-  loadUnits,
   names,
   overdueBadges,
   proposedTag,
@@ -55,16 +54,22 @@ const ACTION_ICON = {
   CANCEL: 'x-circle',
 };
 
+/** The colour of a timeline entry's dot: closing and a completed follow-up succeed, a cancel and a required follow-up do not, the rest is work. */
+const TIMELINE_TONE = {
+  CLOSE: 'success',
+  COMPLETE_FOLLOW_UP: 'success',
+  CANCEL: 'danger',
+  REQUIRE_FOLLOW_UP: 'danger',
+  EDIT: 'quiet',
+  ATTACH: 'quiet',
+  FINDING: 'quiet',
+};
+
 const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
 
-class QlTalksTalk extends LightElement {
+class QlTalksTalk extends RecordPage {
   static properties = {
     talkId: { attribute: false },
-    detail: { state: true },
-    missing: { state: true },
-    action: { state: true },
-    transitionErrors: { state: true },
-    transitionBusy: { state: true },
     uploading: { state: true },
     uploadError: { state: true },
     findingBusy: { state: true },
@@ -73,34 +78,16 @@ class QlTalksTalk extends LightElement {
 
   constructor() {
     super();
-    this.detail = null;
-    this.missing = false;
     this.units = [];
     this.actionSeq = 0;
   }
 
-  get me() {
-    return this.portal && this.portal.me;
+  get recordPath() {
+    return `${BASE}/talks/${encodeURIComponent(this.talkId)}`;
   }
 
   get talk() {
     return this.detail && this.detail.talk;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  async load() {
-    try {
-      const detail = await getOrNull(`${BASE}/talks/${encodeURIComponent(this.talkId)}`);
-      this.missing = !detail;
-      this.detail = detail;
-    } catch (e) {
-      toastError(e);
-      this.missing = true;
-    }
   }
 
   // ---- transitions ----
@@ -133,44 +120,25 @@ class QlTalksTalk extends LightElement {
         fields[f.name] = t(`talks.transition.notBefore.${f.name}`);
       }
     }
-    return { body, errors: Object.keys(fields).length ? { detail: t('validation.fixFields'), fields } : null };
+    return { body, errors: formErrors(fields) };
   }
 
   async transition(e) {
     e?.preventDefault();
     const { body, errors } = this.readTransition();
-    this.transitionErrors = errors;
-    if (errors || this.transitionBusy) {
-      return;
-    }
-    this.transitionBusy = true;
-    const action = this.action;
-    try {
-      const talk = this.talk;
-      this.detail = await request(`${BASE}/talks/${encodeURIComponent(talk.id)}/transitions`, {
-        method: 'POST',
-        body,
-        version: talk.version,
-      });
-      this.querySelector('sl-dialog[data-dialog="transition"]').hide();
-      toast(t('talks.transition.done', actionLabel(action)), 'success');
-      window.dispatchEvent(new CustomEvent('ql-summary-changed'));
-    } catch (error) {
-      this.transitionErrors = problemErrors(error);
-      if (error.status === 412) {
-        this.transitionErrors.detail = t('talks.transition.stale');
-        this.load();
-      }
-    } finally {
-      this.transitionBusy = false;
-    }
+    const talk = this.talk;
+    await this.makeTransition(`${BASE}/talks/${encodeURIComponent(talk.id)}/transitions`, body, errors, {
+      version: talk.version,
+      done: t('talks.transition.done', actionLabel(this.action)),
+      stale: t('talks.transition.stale'),
+    });
   }
 
   // ---- editing ----
 
   async edit() {
     if (!this.units.length) {
-      this.units = await loadUnits().catch((e) => (toastError(e), []));
+      this.units = await loadUnits();
       await this.updateComplete;
     }
     this.querySelector('ql-talks-dialog').open(this.detail);
@@ -192,19 +160,7 @@ class QlTalksTalk extends LightElement {
     }
     this.uploading = true;
     this.uploadError = null;
-    const failed = [];
-    for (const file of files) {
-      try {
-        await request(`${BASE}/talks/${encodeURIComponent(this.talk.id)}/attachments`, {
-          method: 'POST',
-          raw: file,
-          contentType: file.type || 'application/octet-stream',
-          params: { filename: file.name },
-        });
-      } catch (error) {
-        failed.push(`${file.name}: ${(error.problem && (error.problem.detail || error.problem.title)) || error.message}`);
-      }
-    }
+    const failed = await uploadFiles(`${BASE}/talks/${encodeURIComponent(this.talk.id)}/attachments`, files);
     this.uploading = false;
     if (failed.length) {
       this.uploadError = failed;
@@ -240,37 +196,36 @@ class QlTalksTalk extends LightElement {
   // ---- rendering ----
 
   renderActions() {
-    const allowed = new Set(this.detail.allowedActions || []);
-    const actions = ACTIONS.filter((a) => allowed.has(a));
     const talk = this.talk;
-    return html`<div class="ql-talks-actions" data-testid="talks-actions" data-actions=${actions.join(' ')}>
-      ${actions.map(
-        (a) => html`<sl-button size="small" variant=${ACTION_VARIANT[a]} ?outline=${a === 'CANCEL'} data-action=${a}
-          data-testid=${`talks-transition-${a}`} @click=${() => this.openTransition(a)}>
-          <sl-icon slot="prefix" name=${ACTION_ICON[a]}></sl-icon>${actionLabel(a)}</sl-button>`,
-      )}
-      ${actions.length === 0 ? html`<span class="ql-muted" data-state="no-actions">${t('talks.transition.none')}</span>` : ''}
-      <span class="ql-talks-actions-end">
-        ${talk.findingRoute
-          ? html`<a class="ql-talks-finding-link" href=${`#/${String(talk.findingRoute).replace(/^#?\/*/, '')}`} data-testid="talks-finding-link">
-              <sl-icon name="journal-check"></sl-icon>${t('talks.finding.open')}</a>`
-          : ''}
-        ${this.detail.canRaiseFinding && can(this.me, PERM.write)
-          ? html`<sl-button size="small" data-action="raise-finding" data-testid="talks-raise-finding" @click=${this.openFinding}>
-              <sl-icon slot="prefix" name="box-arrow-in-right"></sl-icon>${t('talks.finding.raise')}</sl-button>`
-          : ''}
-      </span>
-    </div>`;
+    return actionBar({
+      testid: 'talks-actions',
+      actions: ACTIONS,
+      allowed: this.detail.allowedActions,
+      label: actionLabel,
+      variant: ACTION_VARIANT,
+      icon: ACTION_ICON,
+      outline: (a) => a === 'CANCEL',
+      buttonTestid: (a) => `talks-transition-${a}`,
+      none: t('talks.transition.none'),
+      open: (a) => this.openTransition(a),
+      end: html`${talk.findingRoute
+        ? html`<a class="ql-talks-finding-link" href=${`#/${String(talk.findingRoute).replace(/^#?\/*/, '')}`} data-testid="talks-finding-link">
+            <sl-icon name="journal-check"></sl-icon>${t('talks.finding.open')}</a>`
+        : ''}
+      ${this.detail.canRaiseFinding && can(this.me, PERM.write)
+        ? html`<sl-button size="small" data-action="raise-finding" data-testid="talks-raise-finding" @click=${this.openFinding}>
+            <sl-icon slot="prefix" name="box-arrow-in-right"></sl-icon>${t('talks.finding.raise')}</sl-button>`
+        : ''}`,
+    });
   }
 
   renderFields() {
     const d = this.detail;
     const p = this.talk;
     const inquiry = p.kind === 'INQUIRY';
-    const empty = html`<span class="ql-muted">—</span>`;
-    const row = (key, value, field) => html`<dt>${t(key)}</dt><dd data-value=${field}>${value || empty}</dd>`;
+    const row = (key, value, field) => fieldRow(t(key), value, field);
     return html`<section class="ql-panel" data-section="fields">
-      <dl class="ql-detail-list ql-talks-fields">
+      <dl class="ql-detail-list ql-detail-fields">
         ${row('talks.talk.kind', kindLabel(p.kind), 'kind')}
         ${row('talks.talk.reason', reasonLabel(p.reason), 'reason')}
         ${row('talks.talk.unit', p.unitName, 'unit')}
@@ -278,7 +233,7 @@ class QlTalksTalk extends LightElement {
         ${row('talks.talk.plannedOn', formatDate(p.plannedOn), 'plannedOn')}
         ${inquiry
           ? html`${row('talks.talk.sentOn', formatDate(d.sentOn), 'sentOn')}
-              ${row('talks.talk.replyDeadline', p.replyDeadline ? html`<span class=${p.replyOverdue ? 'ql-talks-overdue' : ''}>${formatDate(p.replyDeadline)}</span>` : '', 'replyDeadline')}
+              ${row('talks.talk.replyDeadline', p.replyDeadline ? html`<span class=${p.replyOverdue ? 'ql-overdue' : ''}>${formatDate(p.replyDeadline)}</span>` : '', 'replyDeadline')}
               ${row('talks.talk.repliedOn', formatDate(d.repliedOn), 'repliedOn')}
               ${row('talks.talk.assessment', d.assessment ? html`<sl-tag size="small" variant=${d.assessment === 'CREDIBLE' ? 'danger' : d.assessment === 'NOT_CREDIBLE' ? 'success' : 'warning'}
                   data-assessment=${d.assessment}>${assessmentLabel(d.assessment)}</sl-tag>` : '', 'assessment')}`
@@ -287,12 +242,12 @@ class QlTalksTalk extends LightElement {
         ${row('talks.talk.recorder', p.recorder ? p.recorder.name : '', 'recorder')}
         ${row('talks.talk.handlers', names(d.handlers), 'handlers')}
         ${row('talks.talk.sensitivity', sensitivityTag(p.sensitivity, { always: true }), 'sensitivity')}
-        ${row('talks.talk.followUpDeadline', p.followUpDeadline ? html`<span class=${p.followUpOverdue ? 'ql-talks-overdue' : ''}>${formatDate(p.followUpDeadline)}</span>` : '', 'followUpDeadline')}
+        ${row('talks.talk.followUpDeadline', p.followUpDeadline ? html`<span class=${p.followUpOverdue ? 'ql-overdue' : ''}>${formatDate(p.followUpDeadline)}</span>` : '', 'followUpDeadline')}
         ${d.followUpDoneAt ? row('talks.talk.followUpDoneAt', formatDateTime(d.followUpDoneAt), 'followUpDoneAt') : ''}
         ${p.sourceModule || p.sourceRoute
           ? row(
               'talks.talk.source',
-              html`${p.sourceModule ? label(`talks.sourceModule.${p.sourceModule}`, p.sourceModule) : ''}
+              html`${p.sourceModule ? labelOr(`talks.sourceModule.${p.sourceModule}`, p.sourceModule) : ''}
               ${p.sourceRoute
                 ? html`<a class="ql-link" data-action="open-source" href=${`#/${String(p.sourceRoute).replace(/^#?\/*/, '')}`}>${t('talks.talk.sourceOpen')}</a>`
                 : ''}`,
@@ -309,7 +264,7 @@ class QlTalksTalk extends LightElement {
     const subjects = this.talk.subjects || [];
     return html`<section class="ql-panel" data-section="subjects">
       <div class="ql-detail-title"><h3>${t('talks.talk.subjects')}</h3></div>
-      <table class="ql-talks-table" data-testid="talks-subjects">
+      <table class="ql-table ql-talks-table" data-testid="talks-subjects">
         <thead><tr><th>${t('talks.subject.name')}</th><th>${t('talks.subject.unit')}</th><th>${t('talks.subject.role')}</th></tr></thead>
         <tbody>
           ${subjects.map(
@@ -339,7 +294,7 @@ class QlTalksTalk extends LightElement {
       ${texts.length === 0
         ? html`<div class="ql-empty" data-state="no-content">${t(this.talk.status === 'PLANNED' ? 'talks.talk.notHeldYet' : 'talks.talk.noContent')}</div>`
         : html`<dl class="ql-talks-texts">
-            ${texts.map(([name, key, value]) => html`<dt>${t(key)}</dt><dd class="ql-talks-pre" data-value=${name}>${value}</dd>`)}
+            ${texts.map(([name, key, value]) => html`<dt>${t(key)}</dt><dd class="ql-pre" data-value=${name}>${value}</dd>`)}
           </dl>`}
     </section>`;
   }
@@ -351,7 +306,7 @@ class QlTalksTalk extends LightElement {
       <div class="ql-detail-title">
         <h3>${t('talks.attachments')}</h3>
         ${writable
-          ? html`<div class="ql-talks-file-row">
+          ? html`<div class="ql-file-row">
               <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.ofd,application/pdf,image/*" data-input="talk-attachment"
                 data-testid="talks-attachment-input" class="ql-visually-hidden" tabindex="-1" aria-label=${t('talks.attachment.choose')}
                 @change=${this.onFilesPicked} />
@@ -370,7 +325,7 @@ class QlTalksTalk extends LightElement {
         : ''}
       ${attachments.length === 0
         ? html`<div class="ql-empty" data-state="no-attachments">${t('talks.attachment.none')}</div>`
-        : html`<ul class="ql-talks-attachments" data-testid="talks-attachments">
+        : html`<ul class="ql-attachments ql-talks-attachments" data-testid="talks-attachments">
             ${attachments.map(
               (a) => html`<li>
                 <sl-icon name=${String(a.contentType || '').includes('pdf') ? 'file-earmark-pdf' : 'file-earmark'}></sl-icon>
@@ -385,31 +340,14 @@ class QlTalksTalk extends LightElement {
   }
 
   renderTimeline() {
-    const entries = [...(this.detail.timeline || [])].sort((a, b) => String(a.at).localeCompare(String(b.at)));
-    return html`<section class="ql-panel" data-section="timeline">
-      <div class="ql-detail-title"><h3>${t('talks.timeline')}</h3></div>
-      ${entries.length === 0
-        ? html`<div class="ql-empty">${t('talks.timeline.none')}</div>`
-        : html`<ol class="ql-talks-timeline" data-testid="talks-timeline">
-            ${entries.map(
-              (e) => html`<li data-timeline-action=${e.action} class=${`ql-talks-tl-${String(e.action).toLowerCase()}`}>
-                <div class="ql-talks-tl-head">
-                  <strong>${timelineLabel(e.action)}</strong>
-                  <span class="ql-muted">${formatDateTime(e.at)}</span>
-                </div>
-                <div class="ql-talks-tl-meta">
-                  <span>${e.actor || ''}</span>
-                  ${e.from || e.to
-                    ? html`<span class="ql-talks-tl-states">
-                        ${statusTag(e.from)}${e.from && e.to ? html`<sl-icon name="arrow-right"></sl-icon>` : ''}${statusTag(e.to)}
-                      </span>`
-                    : ''}
-                </div>
-                ${e.note ? html`<div class="ql-talks-tl-note">${e.note}</div>` : ''}
-              </li>`,
-            )}
-          </ol>`}
-    </section>`;
+    return timeline(this.detail.timeline, {
+      title: t('talks.timeline'),
+      empty: t('talks.timeline.none'),
+      testid: 'talks-timeline',
+      label: timelineLabel,
+      stateTag: (s) => statusTag(s),
+      tone: (a) => TIMELINE_TONE[a],
+    });
   }
 
   renderActionField(f, e) {
@@ -451,9 +389,13 @@ class QlTalksTalk extends LightElement {
             </form>`,
           )
         : ''}
-      <sl-button slot="footer" data-action="cancel" @click=${() => this.querySelector('sl-dialog[data-dialog="transition"]').hide()}>${t('action.cancel')}</sl-button>
-      <sl-button slot="footer" variant=${a === 'CANCEL' ? 'danger' : 'primary'} data-action="confirm-transition" ?loading=${this.transitionBusy}
-        @click=${() => this.querySelector('form[data-form="transition"]').requestSubmit()}>${a ? actionLabel(a) : t('action.confirm')}</sl-button>
+      ${dialogButtons({
+        action: 'confirm-transition',
+        label: a ? actionLabel(a) : t('action.confirm'),
+        variant: a === 'CANCEL' ? 'danger' : 'primary',
+        busy: this.transitionBusy,
+        form: 'transition',
+      })}
     </sl-dialog>`;
   }
 
@@ -461,35 +403,27 @@ class QlTalksTalk extends LightElement {
     return html`<sl-dialog data-dialog="finding" class="ql-dialog-medium" label=${t('talks.finding.raise')}>
       <div class="ql-form">
         <div>${t('talks.finding.hint')}</div>
-        ${this.detail.followUp ? html`<div class="ql-talks-tl-note">${this.detail.followUp}</div>` : ''}
+        ${this.detail.followUp ? html`<div class="ql-note">${this.detail.followUp}</div>` : ''}
         <sl-select name="severity" data-field="severity" hoist clearable label=${t('talks.finding.severity')} value="MEDIUM">
           ${SEVERITIES.map((s) => html`<sl-option value=${s}>${t(`talks.finding.severity.${s}`)}</sl-option>`)}</sl-select>
       </div>
-      <sl-button slot="footer" data-action="cancel" @click=${() => this.querySelector('sl-dialog[data-dialog="finding"]').hide()}>${t('action.cancel')}</sl-button>
-      <sl-button slot="footer" variant="primary" data-action="confirm-finding" ?loading=${this.findingBusy} @click=${this.raiseFinding}>
-        ${t('talks.finding.raise')}</sl-button>
+      ${dialogButtons({ action: 'confirm-finding', label: t('talks.finding.raise'), busy: this.findingBusy, onConfirm: () => this.raiseFinding() })}
     </sl-dialog>`;
   }
 
   render() {
-    const back = html`<sl-button variant="text" data-action="back" href="#/talks/register">
-      <sl-icon slot="prefix" name="arrow-left"></sl-icon>${t('talks.register.title')}</sl-button>`;
-    if (this.missing) {
-      return html`<div class="ql-page" data-page="talks-talk" data-route="talks/talks">
-        <div>${back}</div>
-        <div class="ql-panel ql-empty" data-state="missing">${t('talks.talk.missing')}</div>
-      </div>`;
-    }
-    if (!this.detail) {
-      return html`<div class="ql-page" data-page="talks-talk" data-route="talks/talks"><div class="ql-empty"><sl-spinner></sl-spinner></div></div>`;
+    const back = backButton('talks/register', t('talks.register.title'));
+    const pending = this.renderPending({ page: 'talks-talk', route: 'talks/talks', back, missing: t('talks.talk.missing') });
+    if (pending) {
+      return pending;
     }
     const p = this.talk;
     return html`<div class="ql-page" data-page="talks-talk" data-route="talks/talks" data-talk-id=${p.id} data-status=${p.status}
       data-version=${p.version}>
       <div>${back}</div>
-      <div class="ql-page-header ql-talks-header">
+      <div class="ql-page-header ql-detail-header">
         <h2>${t('talks.talk.title', kindLabel(p.kind), p.number ?? '')}</h2>
-        <span class="ql-talks-header-tags">
+        <span class="ql-detail-header-tags">
           ${statusTag(p.status, 'medium')} ${sensitivityTag(p.sensitivity, { size: 'medium' })} ${proposedTag(p)} ${overdueBadges(p)}
         </span>
         ${can(this.me, PERM.write) && !FINAL.has(p.status)
@@ -498,9 +432,9 @@ class QlTalksTalk extends LightElement {
           : ''}
       </div>
       ${can(this.me, PERM.write) ? this.renderActions() : ''}
-      <div class="ql-talks-detail">
-        <div class="ql-talks-detail-main">${this.renderFields()} ${this.renderSubjects()} ${this.renderTexts()} ${this.renderAttachments()}</div>
-        <div class="ql-talks-detail-side">${this.renderTimeline()}</div>
+      <div class="ql-detail">
+        <div class="ql-detail-main">${this.renderFields()} ${this.renderSubjects()} ${this.renderTexts()} ${this.renderAttachments()}</div>
+        <div class="ql-detail-side">${this.renderTimeline()}</div>
       </div>
       ${this.renderTransitionDialog()} ${this.detail.canRaiseFinding ? this.renderFindingDialog() : ''}
       <ql-talks-dialog .units=${this.units} @ql-talks-saved=${this.onSaved}></ql-talks-dialog>
