@@ -70,6 +70,17 @@ public abstract class PlatformContract {
         en = Http.speaking("en-US,en;q=0.9").withSession(admin);
     }
 
+    /**
+     * Waits until the booted distribution answers and its first admin can sign in, signs in as
+     * that admin once changing the initial password, and answers the session.
+     */
+    static Http firstAdmin() {
+        Http anonymous = Http.speaking(null);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> anonymous.get("/api/v1/health").status == 200 && adminCanSignIn());
+        return anonymous.loginChanging("admin", INITIAL_ADMIN_PASSWORD, ADMIN_PASSWORD);
+    }
+
     /** The first admin exists once the security schema is migrated and its components are up. */
     static boolean adminCanSignIn() {
         return Http.speaking(null).post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\""

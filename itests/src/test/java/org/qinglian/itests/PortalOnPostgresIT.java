@@ -47,9 +47,7 @@ public class PortalOnPostgresIT {
 
     @BeforeClass
     public static void organisation() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> ANONYMOUS.get("/api/v1/health").status == 200 && PlatformContract.adminCanSignIn());
-        admin = ANONYMOUS.loginChanging("admin", PlatformContract.INITIAL_ADMIN_PASSWORD, PlatformContract.ADMIN_PASSWORD);
+        admin = PlatformContract.firstAdmin();
         await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/v1/modules").body.contains("\"testmod\""));
         org = new Organisation(admin);
         org.unit("C", "市纪委监委", "CITY", null);

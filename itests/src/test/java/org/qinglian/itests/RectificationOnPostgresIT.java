@@ -62,9 +62,7 @@ public class RectificationOnPostgresIT {
 
     @BeforeClass
     public static void organisation() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> ANONYMOUS.get("/api/v1/health").status == 200 && PlatformContract.adminCanSignIn());
-        admin = ANONYMOUS.loginChanging("admin", PlatformContract.INITIAL_ADMIN_PASSWORD, PlatformContract.ADMIN_PASSWORD);
+        admin = PlatformContract.firstAdmin();
         org = new Organisation(admin);
         org.unit("C", "清源市纪委监委", "CITY", null);
         org.unit("D1", "东城区纪委监委", "DISTRICT", "C");

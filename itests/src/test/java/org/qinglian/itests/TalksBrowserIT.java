@@ -72,9 +72,7 @@ public class TalksBrowserIT {
     @BeforeClass
     public static void start() {
         Http anonymous = Http.speaking(null);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> anonymous.get("/api/v1/health").status == 200 && PlatformContract.adminCanSignIn());
-        Http admin = anonymous.loginChanging("admin", PlatformContract.INITIAL_ADMIN_PASSWORD, PlatformContract.ADMIN_PASSWORD);
+        Http admin = PlatformContract.firstAdmin();
         Modules.apply(admin, "qinglian-talks", "install");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> anonymous.get("/modules/talks/index.js").status == 200);
