@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.Before;
@@ -79,6 +80,17 @@ public abstract class PlatformContract {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> anonymous.get("/api/v1/health").status == 200 && adminCanSignIn());
         return anonymous.loginChanging("admin", INITIAL_ADMIN_PASSWORD, ADMIN_PASSWORD);
+    }
+
+    /** The paths of the OpenAPI document under a prefix that answer GET: what a scope test must ask. */
+    static Set<String> getPaths(Http admin, String prefix) {
+        Set<String> gets = new TreeSet<>();
+        admin.get("/api/v1/openapi.json").json().get("paths").fields().forEachRemaining(p -> {
+            if (p.getKey().startsWith(prefix) && p.getValue().has("get")) {
+                gets.add(p.getKey());
+            }
+        });
+        return gets;
     }
 
     /** The first admin exists once the security schema is migrated and its components are up. */

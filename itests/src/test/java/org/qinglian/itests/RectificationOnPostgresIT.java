@@ -14,10 +14,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -199,14 +197,7 @@ public class RectificationOnPostgresIT {
         assertTrue(mine.body, mine.body.contains("<total>1</total>") && mine.body.contains("第一议题"));
         assertEquals(1, as("city").get(API + "/statistics").json().get("closed").asInt());
         // every GET of the module's OpenAPI document was asked above
-        Set<String> gets = new TreeSet<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = admin.get("/api/v1/openapi.json").json().get("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> p = paths.next();
-            if (p.getKey().startsWith(API) && p.getValue().has("get")) {
-                gets.add(p.getKey());
-            }
-        }
+        Set<String> gets = PlatformContract.getPaths(admin, API);
         assertEquals(Set.of(API + "/categories", API + "/inspections", API + "/inspections/{id}", API + "/ledger.xlsx",
                 API + "/problems", API + "/problems/{id}", API + "/statistics"), gets);
     }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -276,14 +275,7 @@ public class TalksOnPostgresIT {
         assertTrue(mine.body, mine.body.contains("<total>2</total>") && mine.body.contains("张书记"));
         assertEquals(0, as("d1").get(API + "/talks").json().get("total").asInt());
         // every GET of the module's OpenAPI document was asked above
-        Set<String> gets = new TreeSet<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = admin.get("/api/v1/openapi.json").json().get("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> p = paths.next();
-            if (p.getKey().startsWith(API) && p.getValue().has("get")) {
-                gets.add(p.getKey());
-            }
-        }
+        Set<String> gets = PlatformContract.getPaths(admin, API);
         assertEquals(Set.of(API + "/talks", API + "/talks/{id}", API + "/talks.xlsx", API + "/plans/{year}",
                 API + "/coverage", API + "/coverage/people", API + "/coverage.xlsx"), gets);
     }
