@@ -208,7 +208,14 @@ public class TalkServiceImpl implements TalkService {
 
     @Override
     public TalkDetailDto talk(UUID id, Locale locale) {
-        return Transactions.inTransaction(jpa, em -> detail(em, readable(em, id)));
+        return Transactions.inTransaction(jpa, em -> {
+            TalkEntity t = readable(em, id);
+            if (t.getSensitivity() != Sensitivity.SENSITIVE) {
+                // a sensitive talk's read was recorded by need-to-know already
+                audit.record(em, AuditEvent.of("talks.talk.read", TALK, t.getPublicId()));
+            }
+            return detail(em, t);
+        });
     }
 
     /**
@@ -770,9 +777,6 @@ public class TalkServiceImpl implements TalkService {
         }
         boolean canRaise = sink() != null && !blank(t.getFollowUp()) && t.getFindingId() == null
                 && t.getStatus() != TalkStatus.CANCELLED && policy.permits("talks:write");
-        if (t.getSensitivity() != Sensitivity.SENSITIVE) {
-            audit.record(em, AuditEvent.of("talks.talk.read", TALK, t.getPublicId()));
-        }
         return new TalkDetailDto(dtos(em, List.of(t)).get(0), t.getSummary(), t.getStatement(), t.getFollowUp(),
                 t.getFollowUpResult(), t.getFollowUpDoneAt(), t.getSentOn(), t.getReply(), t.getRepliedOn(),
                 t.getAssessment(), t.getAssessmentNote(), refs(t.people(Part.HANDLER)),

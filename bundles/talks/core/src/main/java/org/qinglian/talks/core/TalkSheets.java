@@ -58,7 +58,10 @@ final class TalkSheets {
         int row = RegisterSheet.FIRST_DATA_ROW;
         int number = 0;
         for (List<TalkEntity> chunk : chunks(talks)) {
-            for (TalkDto t : service.dtos(em, chunk)) {
+            List<TalkDto> dtos = service.dtos(em, chunk);
+            for (int i = 0; i < dtos.size(); i++) {
+                TalkDto t = dtos.get(i);
+                TalkEntity e = chunk.get(i);
                 sheet.cell(row, 0, (long) ++number, centered);
                 sheet.cell(row, 1, m.get(locale, "talks.kind." + t.kind()), centered);
                 sheet.cell(row, 2, t.subjectNames(), centered);
@@ -72,7 +75,6 @@ final class TalkSheets {
                 sheet.cell(row, 8, t.conductors().stream().map(c -> c.name()).collect(Collectors.joining("、")), centered);
                 sheet.cell(row, 9, t.recorder() == null ? null : t.recorder().name(), centered);
                 sheet.cell(row, 10, m.get(locale, "talks.status." + t.status()), centered);
-                TalkEntity e = chunk.stream().filter(x -> x.getPublicId().equals(t.id())).findFirst().orElseThrow();
                 sheet.cell(row, 11, e.getFollowUp(), border);
                 sheet.cell(row, 12, t.followUpDeadline(), t.followUpOverdue() ? alertDate : date);
                 sheet.cell(row, 13, m.get(locale, "talks.sensitivity." + t.sensitivity()),
